@@ -1,0 +1,176 @@
+/** Codecs of the Substrate/Subtensor primitive types, with the type paths metadata consumers look up. */
+import {
+  bytes, compactNumber, compactU64, enumeration, fixedBytes, newtype, str, struct, tuple, u32, u64, u8, vec, array,
+  type Codec, type EnumValue, type ValueOf,
+} from '../primitives/scale/index.ts';
+
+export const H256 = fixedBytes(32, ['primitive_types', 'H256']);
+export const AccountId32 = fixedBytes(32, ['sp_core', 'crypto', 'AccountId32']);
+export type AccountId = Uint8Array;
+export const BlockNumber = u32;
+export const Balance = u64;
+export const CompactBalance = compactU64;
+export const Moment = u64;
+export const Nonce = u32;
+
+export const Weight = struct(
+  { ref_time: compactU64, proof_size: compactU64 },
+  { path: ['sp_weights', 'weight_v2', 'Weight'], typeNames: { ref_time: 'u64', proof_size: 'u64' } },
+);
+export type Weight = ValueOf<typeof Weight>;
+
+export const DispatchClass = enumeration(
+  { Normal: { index: 0 }, Operational: { index: 1 }, Mandatory: { index: 2 } },
+  { path: ['frame_support', 'dispatch', 'DispatchClass'] },
+);
+export type DispatchClassName = 'Normal' | 'Operational' | 'Mandatory';
+
+export const Pays = enumeration({ Yes: { index: 0 }, No: { index: 1 } }, { path: ['frame_support', 'dispatch', 'Pays'] });
+export type PaysName = 'Yes' | 'No';
+
+export const DispatchEventInfo = struct(
+  { weight: Weight, class: DispatchClass, pays_fee: Pays },
+  { path: ['frame_system', 'DispatchEventInfo'], typeNames: { weight: 'Weight', class: 'DispatchClass', pays_fee: 'Pays' } },
+);
+
+export const ModuleError = struct(
+  { index: u8, error: fixedBytes(4) },
+  { path: ['sp_runtime', 'ModuleError'], typeNames: { index: 'u8', error: '[u8; MAX_MODULE_ERROR_ENCODED_SIZE]' } },
+);
+
+export const TokenError = enumeration(
+  {
+    FundsUnavailable: { index: 0 }, OnlyProvider: { index: 1 }, BelowMinimum: { index: 2 }, CannotCreate: { index: 3 },
+    UnknownAsset: { index: 4 }, Frozen: { index: 5 }, Unsupported: { index: 6 }, CannotCreateHold: { index: 7 },
+    NotExpendable: { index: 8 }, Blocked: { index: 9 },
+  },
+  { path: ['sp_runtime', 'TokenError'] },
+);
+
+export const ArithmeticError = enumeration(
+  { Underflow: { index: 0 }, Overflow: { index: 1 }, DivisionByZero: { index: 2 } },
+  { path: ['sp_arithmetic', 'ArithmeticError'] },
+);
+
+export const TransactionalError = enumeration(
+  { LimitReached: { index: 0 }, NoLayer: { index: 1 } },
+  { path: ['sp_runtime', 'TransactionalError'] },
+);
+
+export const TrieError = enumeration(
+  Object.fromEntries(
+    [
+      'InvalidStateRoot', 'IncompleteDatabase', 'ValueAtIncompleteKey', 'DecoderError', 'InvalidHash', 'DuplicateKey',
+      'ExtraneousNode', 'ExtraneousValue', 'ExtraneousHashReference', 'InvalidChildReference', 'ValueMismatch',
+      'IncompleteProof', 'RootMismatch', 'DecodeError',
+    ].map((name, index) => [name, { index }]),
+  ),
+  { path: ['sp_runtime', 'proving_trie', 'TrieError'] },
+);
+
+export const DispatchError = enumeration(
+  {
+    Other: { index: 0 },
+    CannotLookup: { index: 1 },
+    BadOrigin: { index: 2 },
+    Module: { index: 3, value: ModuleError },
+    ConsumerRemaining: { index: 4 },
+    NoProviders: { index: 5 },
+    TooManyConsumers: { index: 6 },
+    Token: { index: 7, value: TokenError },
+    Arithmetic: { index: 8, value: ArithmeticError },
+    Transactional: { index: 9, value: TransactionalError },
+    Exhausted: { index: 10 },
+    Corruption: { index: 11 },
+    Unavailable: { index: 12 },
+    RootNotAllowed: { index: 13 },
+    Trie: { index: 14, value: TrieError },
+  },
+  { path: ['sp_runtime', 'DispatchError'] },
+);
+export type DispatchError = EnumValue;
+
+/** `Result<(), DispatchError>` as events carry it (e.g. Sudo.Sudid). */
+export const DispatchResult = enumeration(
+  { Ok: { index: 0, value: tuple() }, Err: { index: 1, value: DispatchError } },
+  { path: ['Result'], params: [{ name: 'T', type: tuple() }, { name: 'E', type: DispatchError }] },
+);
+
+export const MultiAddress = enumeration(
+  {
+    Id: { index: 0, value: AccountId32 },
+    Index: { index: 1, value: compactNumber(tuple()) },
+    Raw: { index: 2, value: bytes },
+    Address32: { index: 3, value: fixedBytes(32) },
+    Address20: { index: 4, value: fixedBytes(20) },
+  },
+  { path: ['sp_runtime', 'multiaddress', 'MultiAddress'], params: [{ name: 'AccountId', type: AccountId32 }, { name: 'AccountIndex', type: tuple() }] },
+);
+
+export const MultiSignature = enumeration(
+  {
+    Ed25519: { index: 0, value: fixedBytes(64) },
+    Sr25519: { index: 1, value: fixedBytes(64) },
+    Ecdsa: { index: 2, value: fixedBytes(65) },
+  },
+  { path: ['sp_runtime', 'MultiSignature'] },
+);
+
+export const ConsensusEngineId = fixedBytes(4);
+
+export const DigestItem = enumeration(
+  {
+    Other: { index: 0, value: bytes },
+    Consensus: { index: 4, value: tuple(ConsensusEngineId, bytes) },
+    Seal: { index: 5, value: tuple(ConsensusEngineId, bytes) },
+    PreRuntime: { index: 6, value: tuple(ConsensusEngineId, bytes) },
+    RuntimeEnvironmentUpdated: { index: 8 },
+  },
+  { path: ['sp_runtime', 'generic', 'digest', 'DigestItem'] },
+);
+export type DigestItem = EnumValue;
+
+export const Digest = struct({ logs: vec(DigestItem) }, { path: ['sp_runtime', 'generic', 'digest', 'Digest'] });
+export type Digest = ValueOf<typeof Digest>;
+
+export const Header = struct(
+  {
+    parent_hash: H256,
+    number: compactNumber(u32),
+    state_root: H256,
+    extrinsics_root: H256,
+    digest: Digest,
+  },
+  { path: ['sp_runtime', 'generic', 'header', 'Header'], params: [{ name: 'Number', type: u32 }] },
+);
+export type Header = ValueOf<typeof Header>;
+
+export const Phase = enumeration(
+  { ApplyExtrinsic: { index: 0, value: u32 }, Finalization: { index: 1 }, Initialization: { index: 2 } },
+  { path: ['frame_system', 'Phase'] },
+);
+
+export const RuntimeVersionCodec = struct(
+  {
+    spec_name: str,
+    impl_name: str,
+    authoring_version: u32,
+    spec_version: u32,
+    impl_version: u32,
+    apis: vec(tuple(fixedBytes(8), u32)),
+    transaction_version: u32,
+    system_version: u8,
+  },
+  { path: ['sp_version', 'RuntimeVersion'] },
+);
+export type RuntimeVersion = ValueOf<typeof RuntimeVersionCodec>;
+
+export const PerDispatchClassWeight = struct(
+  { normal: Weight, operational: Weight, mandatory: Weight },
+  { path: ['frame_support', 'dispatch', 'PerDispatchClass'], params: [{ name: 'T', type: Weight }] },
+);
+
+export const EMPTY_H256 = new Uint8Array(32);
+
+export type { Codec };
+export { array };
