@@ -1,6 +1,7 @@
 /**
  * Trie root timings: `npx tsx bench/trie-root.ts [entries]` (default 100000).
- * Random 32-byte keys, 40-byte values (hashed under state version 1). Prints figures only.
+ * Random 32-byte keys, 40-byte values (stored by hash under state version 1, so each leaf
+ * costs two blake2 calls). Each figure is measured three times; prints figures only.
  */
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { MerkleTrie, orderedTrieRoot, trieRoot } from '../src/state/trie/index.js';
@@ -8,6 +9,7 @@ import { MerkleTrie, orderedTrieRoot, trieRoot } from '../src/state/trie/index.j
 await cryptoWaitReady();
 
 const n = Number(process.argv[2] ?? 100_000);
+const REPEAT = 3;
 
 let seed = 0x9e3779b9;
 function randomBytes(len: number): Uint8Array {
@@ -21,68 +23,107 @@ function randomBytes(len: number): Uint8Array {
   return out;
 }
 
-function time<T>(label: string, fn: () => T): T {
+function ms(fn: () => void): number {
   const t0 = performance.now();
-  const result = fn();
-  const ms = performance.now() - t0;
-  console.log(`${label.padEnd(52)} ${ms.toFixed(1).padStart(9)} ms`);
-  return result;
+  fn();
+  return performance.now() - t0;
+}
+
+function report(label: string, runs: number[]): void {
+  const shown = runs.map((r) => r.toFixed(1)).join(' / ');
+  console.log(`${label.padEnd(48)} best ${Math.min(...runs).toFixed(1).padStart(8)} ms   (${shown})`);
 }
 
 const entries: Array<[Uint8Array, Uint8Array]> = [];
 for (let i = 0; i < n; i++) entries.push([randomBytes(32), randomBytes(40)]);
 
-console.log(`trie-root bench: ${n} entries, 32-byte keys, 40-byte values, node ${process.version}`);
+console.log(`trie-root bench: ${n} entries, 32-byte keys, 40-byte values, state version 1, node ${process.version}`);
 
-// Warm-up on a small set so JIT compilation is not billed to the first figure.
-trieRoot(entries.slice(0, 2000), 1);
-const warm = new MerkleTrie(1);
-for (const [k, v] of entries.slice(0, 2000)) warm.set(k, v);
-warm.root();
-
-const oneShot = time(`trieRoot(${n} entries) from scratch`, () => trieRoot(entries, 1));
-
-const trie = new MerkleTrie(1);
-time(`MerkleTrie: insert ${n} entries`, () => {
-  for (const [k, v] of entries) trie.set(k, v);
-});
-const first = time(`MerkleTrie: first root() of ${n} entries`, () => trie.root());
-if (Buffer.compare(first, oneShot) !== 0) console.log('!! incremental and one-shot roots differ');
-
-time('MerkleTrie: root() with nothing changed', () => trie.root());
-
-for (const changes of [1, 100, 10_000]) {
-  time(`MerkleTrie: apply ${changes} changes (set/delete/insert)`, () => {
-    for (let i = 0; i < changes; i++) {
-      const [k] = entries[(i * 7919) % n]!;
-      const r = i % 3;
-      if (r === 0) trie.set(k, randomBytes(40));
-      else if (r === 1) trie.delete(k);
-      else trie.set(randomBytes(32), randomBytes(40));
-    }
-  });
-  time(`MerkleTrie: root() after ${changes} changes`, () => trie.root());
+// Warm-up so JIT compilation is not billed to the first figure.
+{
+  const small = entries.slice(0, 5000);
+  trieRoot(small, 1);
+  const t = new MerkleTrie(1);
+  for (const [k, v] of small) t.set(k, v);
+  t.root();
 }
 
-const sorted = [...trie.keys()];
-const from = sorted[Math.floor(sorted.length / 2)]!;
-time('MerkleTrie: page 1000 keys from the middle', () => {
-  let count = 0;
-  for (const _ of trie.keys(undefined, from)) if (++count === 1000) break;
-});
-time(`MerkleTrie: iterate all ${trie.size} entries`, () => {
-  let count = 0;
-  for (const _ of trie.entries()) count++;
-  return count;
-});
-time(`MerkleTrie: get ${n} keys`, () => {
-  let found = 0;
-  for (const [k] of entries) if (trie.get(k) !== undefined) found++;
-  return found;
-});
+let expectedRoot = '';
+const oneShot: number[] = [];
+for (let r = 0; r < REPEAT; r++) {
+  oneShot.push(
+    ms(() => {
+      expectedRoot = Buffer.from(trieRoot(entries, 1)).toString('hex');
+    }),
+  );
+}
+report(`trieRoot(${n}) from scratch`, oneShot);
+
+const inserts: number[] = [];
+const firstRoots: number[] = [];
+let trie = new MerkleTrie(1);
+for (let r = 0; r < REPEAT; r++) {
+  trie = new MerkleTrie(1);
+  inserts.push(ms(() => entries.forEach(([k, v]) => trie.set(k, v))));
+  let root = '';
+  firstRoots.push(ms(() => (root = Buffer.from(trie.root()).toString('hex'))));
+  if (root !== expectedRoot) console.log('!! MerkleTrie and trieRoot disagree');
+}
+report(`MerkleTrie: insert ${n} entries`, inserts);
+report(`MerkleTrie: first root() of ${n} entries`, firstRoots);
+report('MerkleTrie: root() with nothing changed', [ms(() => trie.root())]);
+
+let cursor = 0;
+for (const changes of [100, 10_000]) {
+  const applyRuns: number[] = [];
+  const rootRuns: number[] = [];
+  for (let r = 0; r < REPEAT; r++) {
+    applyRuns.push(
+      ms(() => {
+        // A third each: overwrite, delete, insert a new key.
+        for (let i = 0; i < changes; i++) {
+          const [k] = entries[(cursor++ * 7919) % n]!;
+          const kind = i % 3;
+          if (kind === 0) trie.set(k, randomBytes(40));
+          else if (kind === 1) trie.delete(k);
+          else trie.set(randomBytes(32), randomBytes(40));
+        }
+      }),
+    );
+    rootRuns.push(ms(() => trie.root()));
+  }
+  report(`MerkleTrie: apply ${changes} changes`, applyRuns);
+  report(`MerkleTrie: root() after ${changes} changes`, rootRuns);
+}
+
+const middle = [...trie.keys()][Math.floor(trie.size / 2)]!;
+report(
+  'MerkleTrie: page 1000 keys from the middle',
+  [0, 1, 2].map(() =>
+    ms(() => {
+      let count = 0;
+      for (const _ of trie.keys(undefined, middle)) if (++count === 1000) break;
+    }),
+  ),
+);
+report(`MerkleTrie: iterate all ${trie.size} entries`, [
+  ms(() => {
+    let count = 0;
+    for (const _ of trie.entries()) count++;
+  }),
+]);
+report(`MerkleTrie: get ${n} keys`, [
+  ms(() => {
+    for (const [k] of entries) trie.get(k);
+  }),
+]);
+report(
+  'MerkleTrie: readProof(10 keys)',
+  [0, 1, 2].map(() => ms(() => trie.readProof(entries.slice(0, 10).map(([k]) => k)))),
+);
 
 const body = Array.from({ length: 500 }, () => randomBytes(150));
-time('orderedTrieRoot(500 extrinsics of 150 bytes)', () => orderedTrieRoot(body));
+report('orderedTrieRoot(500 extrinsics of 150 bytes)', [0, 1, 2].map(() => ms(() => orderedTrieRoot(body))));
 
 const mem = process.memoryUsage();
 console.log(`heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB`);

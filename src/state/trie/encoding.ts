@@ -8,17 +8,9 @@
  * prefixed, or the raw 32-byte hash of the value for the hashed kinds), then each present
  * child's reference, Compact-length prefixed.
  */
-import { blake2AsU8a } from '@polkadot/util-crypto';
+import { hash256, hash256Into, hash256Range } from './hash.js';
 
 export type StateVersion = 0 | 1;
-
-/** blake2b-256. Uses WASM once `cryptoWaitReady()` has resolved, pure JS before that. */
-export function hash256(data: Uint8Array): Uint8Array {
-  return blake2AsU8a(data, 256);
-}
-
-/** The encoding of the empty trie: a single zero byte. */
-export const EMPTY_NODE = new Uint8Array([0]);
 
 /** blake2-256(0x00), the root of a trie with no entries. */
 export const EMPTY_TRIE_ROOT: Uint8Array = hexToBytes(
@@ -34,7 +26,7 @@ export const INLINE_LIMIT = 32;
 /** Largest key length in bytes whose nibble count fits the header's 16-bit size bound. */
 export const MAX_KEY_BYTES = 32767;
 
-// Header kinds: [tag bits already shifted into place, number of tag bits].
+// Header kind tags (the top bits of the first byte); the remaining bits start the nibble count.
 const LEAF = 0x40;
 const BRANCH_NO_VALUE = 0x80;
 const BRANCH_WITH_VALUE = 0xc0;
@@ -134,7 +126,7 @@ export class ByteWriter {
     }
     b[this.pos++] = tag | room;
     let rest = nibbleCount - room;
-    while (rest >= 255) {
+    while (rest > 255) {
       b[this.pos++] = 255;
       rest -= 255;
     }
@@ -152,11 +144,11 @@ export class ByteWriter {
       i++;
     }
     if ((i & 1) === 0) {
-      // Byte aligned: a straight copy.
-      const start = i >> 1;
+      // Byte aligned: a straight copy (a loop, as a subarray view costs more for short keys).
       const end = to >> 1;
-      b.set(key.subarray(start, end), this.pos);
-      this.pos += end - start;
+      let pos = this.pos;
+      for (let j = i >> 1; j < end; j++) b[pos++] = key[j]!;
+      this.pos = pos;
     } else {
       for (; i < to; i += 2) {
         b[this.pos++] = ((key[i >> 1]! & 0x0f) << 4) | (key[(i + 1) >> 1]! >> 4);
@@ -172,8 +164,13 @@ function nibbleOf(key: Uint8Array, i: number): number {
 
 /** Writes a value the way the node stores it: inline with a length prefix, or its hash. */
 function writeValue(w: ByteWriter, value: Uint8Array, hashed: boolean): void {
-  if (hashed) w.bytes(hash256(value));
-  else w.lengthPrefixed(value);
+  if (hashed) {
+    w.ensure(32);
+    hash256Into(value, w.buf, w.pos);
+    w.pos += 32;
+  } else {
+    w.lengthPrefixed(value);
+  }
 }
 
 /** Encodes a leaf whose partial key is nibbles `[from, to)` of `key`. */
@@ -222,9 +219,12 @@ export function writeBranch(
   }
 }
 
-/** How a parent refers to a node: its hash when the encoding is 32 bytes or more, else the encoding. */
-export function nodeReference(encoded: Uint8Array): Uint8Array {
-  return encoded.length >= INLINE_LIMIT ? hash256(encoded) : encoded.slice();
+/**
+ * How a parent refers to the node just encoded in `w`: the node's hash when the encoding is 32
+ * bytes or more, otherwise the encoding itself.
+ */
+export function writtenReference(w: ByteWriter): Uint8Array {
+  return w.pos >= INLINE_LIMIT ? hash256Range(w.buf, 0, w.pos) : w.buf.slice(0, w.pos);
 }
 
 /** The root hash given the root node's reference (the root is hashed even when short). */

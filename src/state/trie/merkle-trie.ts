@@ -24,6 +24,8 @@ export class MerkleTrie {
   private readonly writer = new ByteWriter();
   /** Set by `insert` when a new key (not an overwrite) went in. */
   private added = false;
+  /** Set by `insert` when anything changed (false when an equal value was already there). */
+  private changed = false;
   /** Set by `remove` when a key was found and taken out. */
   private removed = false;
 
@@ -59,10 +61,9 @@ export class MerkleTrie {
   /** Stores `value` under `key`. An empty value is a value, distinct from absence. */
   set(key: Uint8Array, value: Uint8Array): void {
     if (key.length > MAX_KEY_BYTES) throw new RangeError(`trie key longer than ${MAX_KEY_BYTES} bytes`);
-    const existing = this.get(key);
-    if (existing !== undefined && bytesEqual(existing, value)) return;
     this.added = false;
-    this.rootNode = this.insert(this.rootNode, 0, key.slice(), value.slice());
+    this.changed = false;
+    this.rootNode = this.insert(this.rootNode, 0, key, value);
     if (this.added) this.count++;
   }
 
@@ -144,10 +145,14 @@ export class MerkleTrie {
     return dedupeSorted(out);
   }
 
+  /**
+   * Inserts into the subtree `node` hanging at nibble `depth` and returns the subtree's new top.
+   * `key` and `value` are the caller's arrays; they are copied where they get stored.
+   */
   private insert(node: TrieNode | null, depth: number, key: Uint8Array, value: Uint8Array): TrieNode {
     if (node === null) {
-      this.added = true;
-      return TrieNode.leaf(key, value);
+      this.added = this.changed = true;
+      return TrieNode.leaf(key.slice(), value.slice());
     }
     const klen = key.length * 2;
     const end = node.end;
@@ -155,35 +160,45 @@ export class MerkleTrie {
     const split = firstDifference(node.key, key, depth, limit);
 
     if (split === end) {
+      const children = node.children;
       if (klen === end) {
         // Same key as this node's own value.
-        if (node.value === undefined) this.added = true;
-        node.value = value;
-        node.key = key;
+        const old = node.value;
+        if (old !== undefined && bytesEqual(old, value)) return node;
+        if (old === undefined) {
+          this.added = true;
+          node.key = key.slice(); // a branch holding a value keeps that value's own key
+        }
+        this.changed = true;
+        node.value = value.slice();
         node.ref = null;
         return node;
       }
-      const children = node.children;
       if (children === null) {
         // The leaf's key is a proper prefix of the new key: the leaf becomes a branch with value.
-        this.added = true;
+        this.added = this.changed = true;
         const branch = TrieNode.branch(node.key, end, node.value);
-        branch.children![nibbleAt(key, end)] = TrieNode.leaf(key, value);
+        branch.children![nibbleAt(key, end)] = TrieNode.leaf(key.slice(), value.slice());
         return branch;
       }
       const i = nibbleAt(key, end);
-      children[i] = this.insert(children[i] ?? null, end + 1, key, value);
-      node.ref = null;
+      const child = children[i] ?? null;
+      const replaced = this.insert(child, end + 1, key, value);
+      if (this.changed) {
+        children[i] = replaced;
+        node.ref = null;
+      }
       return node;
     }
 
     // The new key leaves this node's path at nibble `split`: a new branch takes that place and
     // the existing node hangs below it, one level deeper than before.
-    this.added = true;
+    this.added = this.changed = true;
     node.ref = null;
-    const branch = TrieNode.branch(key, split, split === klen ? value : undefined);
+    const ownKey = key.slice();
+    const branch = TrieNode.branch(split === klen ? ownKey : node.key, split, split === klen ? value.slice() : undefined);
     branch.children![nibbleAt(node.key, split)] = node;
-    if (split !== klen) branch.children![nibbleAt(key, split)] = TrieNode.leaf(key, value);
+    if (split !== klen) branch.children![nibbleAt(key, split)] = TrieNode.leaf(ownKey, value.slice());
     return branch;
   }
 

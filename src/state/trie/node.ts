@@ -16,9 +16,9 @@
 import {
   ByteWriter,
   type StateVersion,
-  nodeReference,
   writeBranch,
   writeLeaf,
+  writtenReference,
 } from './encoding.js';
 
 export class TrieNode {
@@ -55,37 +55,32 @@ export function emptyChildren(): Array<TrieNode | null> {
 
 const childRefs: Array<Uint8Array | null> = new Array<Uint8Array | null>(16).fill(null);
 
-/**
- * Encodes `node` (hanging at nibble depth `start`) into `w`, which is reset first. Children's
- * references must already be cached. Returns a view into `w`.
- */
-export function encodeNode(
-  node: TrieNode,
-  start: number,
-  w: ByteWriter,
-  version: StateVersion,
-): Uint8Array {
+/** Encodes `node` (hanging at nibble depth `start`) into `w`, which is reset first. */
+function writeNode(node: TrieNode, start: number, w: ByteWriter, version: StateVersion): void {
   w.reset();
   const children = node.children;
   if (children === null) {
     writeLeaf(w, node.key, start, node.end, node.value!, version);
-  } else {
-    for (let i = 0; i < 16; i++) {
-      const c = children[i] ?? null;
-      childRefs[i] = c === null ? null : c.ref;
-    }
-    writeBranch(w, node.key, start, node.end, node.value, childRefs, version);
+    return;
   }
+  for (let i = 0; i < 16; i++) {
+    const c = children[i] ?? null;
+    childRefs[i] = c === null ? null : c.ref;
+  }
+  writeBranch(w, node.key, start, node.end, node.value, childRefs, version);
+}
+
+/**
+ * The encoding of `node` hanging at nibble depth `start`, as a view into `w` (valid until `w`
+ * is written again). Children's references must already be cached.
+ */
+export function encodeNode(node: TrieNode, start: number, w: ByteWriter, version: StateVersion): Uint8Array {
+  writeNode(node, start, w, version);
   return w.view();
 }
 
 /** The node's reference, computing (and caching) it and any stale descendants. */
-export function referenceOf(
-  node: TrieNode,
-  start: number,
-  w: ByteWriter,
-  version: StateVersion,
-): Uint8Array {
+export function referenceOf(node: TrieNode, start: number, w: ByteWriter, version: StateVersion): Uint8Array {
   if (node.ref !== null) return node.ref;
   const children = node.children;
   if (children !== null) {
@@ -95,7 +90,8 @@ export function referenceOf(
       if (c !== null && c.ref === null) referenceOf(c, childStart, w, version);
     }
   }
-  const ref = nodeReference(encodeNode(node, start, w, version));
+  writeNode(node, start, w, version);
+  const ref = writtenReference(w);
   node.ref = ref;
   return ref;
 }

@@ -1,10 +1,9 @@
 /**
  * One-shot trie roots computed from a list of entries, without building a MerkleTrie.
  *
- * The entries are sorted once; then each node is encoded from a contiguous run of sorted keys:
- * the run's common prefix (first vs last key) is the node's path, and the run splits into
- * child runs by the next nibble. This is a separate construction from MerkleTrie's incremental
- * one, which makes each a useful check on the other.
+ * Each node is encoded from a range of entries: the range's common prefix is the node's path,
+ * and the range splits into child ranges by the next nibble. This is a separate construction
+ * from MerkleTrie's incremental one, which makes each a useful check on the other.
  */
 import {
   ByteWriter,
@@ -12,33 +11,24 @@ import {
   MAX_KEY_BYTES,
   type StateVersion,
   encodeCompact,
-  nodeReference,
   rootFromReference,
   writeBranch,
   writeLeaf,
+  writtenReference,
 } from './encoding.js';
-import { compareBytes, firstDifference, nibbleAt } from './nibbles.js';
+import { firstDifference, nibbleAt } from './nibbles.js';
 
 /** Root of the trie holding `entries` (for a repeated key, the last value wins). */
 export function trieRoot(entries: Iterable<[Uint8Array, Uint8Array]>, version: StateVersion): Uint8Array {
-  const list: Array<[Uint8Array, Uint8Array]> = [];
-  for (const entry of entries) {
-    if (entry[0].length > MAX_KEY_BYTES) throw new RangeError(`trie key longer than ${MAX_KEY_BYTES} bytes`);
-    list.push(entry);
-  }
-  if (list.length === 0) return EMPTY_TRIE_ROOT.slice();
-  // Stable sort, so among equal keys the last one given stays last; keep that one.
-  list.sort((a, b) => compareBytes(a[0], b[0]));
   const keys: Uint8Array[] = [];
   const values: Uint8Array[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const [k, v] = list[i]!;
-    const next = list[i + 1];
-    if (next !== undefined && compareBytes(k, next[0]) === 0) continue;
+  for (const [k, v] of entries) {
+    if (k.length > MAX_KEY_BYTES) throw new RangeError(`trie key longer than ${MAX_KEY_BYTES} bytes`);
     keys.push(k);
     values.push(v);
   }
-  const builder = new SortedBuilder(keys, values, version);
+  if (keys.length === 0) return EMPTY_TRIE_ROOT.slice();
+  const builder = new RadixBuilder(keys, values, version);
   return rootFromReference(builder.build(0, keys.length, 0));
 }
 
@@ -53,46 +43,84 @@ export function orderedTrieRoot(values: Uint8Array[]): Uint8Array {
   );
 }
 
-class SortedBuilder {
+/**
+ * Builds node references top-down by partitioning entry indices on the next nibble (an MSD
+ * radix sort that stops where the trie needs no more splitting). Partitions are stable, so
+ * within any range the indices keep input order and "last one wins" for repeated keys.
+ */
+class RadixBuilder {
   private readonly writer = new ByteWriter();
+  private readonly order: Int32Array;
+  private readonly scratch: Int32Array;
 
   constructor(
     private readonly keys: Uint8Array[],
     private readonly values: Uint8Array[],
     private readonly version: StateVersion,
-  ) {}
+  ) {
+    this.order = new Int32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) this.order[i] = i;
+    this.scratch = new Int32Array(keys.length);
+  }
 
-  /** Reference of the node covering sorted keys `[lo, hi)`, hanging at nibble `depth`. */
+  /** Reference of the node covering entries `order[lo..hi)`, hanging at nibble `depth`. */
   build(lo: number, hi: number, depth: number): Uint8Array {
-    const keys = this.keys;
-    const w = this.writer;
-    const first = keys[lo]!;
-    if (hi - lo === 1) {
+    const { keys, order, writer: w } = this;
+    const first = keys[order[lo]!]!;
+
+    // The node's path ends where the entries stop agreeing (or the shortest key ends).
+    let end = first.length * 2;
+    for (let i = lo + 1; i < hi && end > depth; i++) {
+      const k = keys[order[i]!]!;
+      const limit = k.length * 2 < end ? k.length * 2 : end;
+      end = firstDifference(first, k, depth, limit);
+    }
+
+    // Entries whose key ends exactly at `end` all carry the same key: the last is the value.
+    // The others are counted by their nibble at `end`.
+    const counts = new Int32Array(16);
+    let valueIndex = -1;
+    let rest = 0;
+    for (let i = lo; i < hi; i++) {
+      const k = keys[order[i]!]!;
+      if (k.length * 2 === end) valueIndex = order[i]!;
+      else {
+        counts[nibbleAt(k, end)]!++;
+        rest++;
+      }
+    }
+
+    if (rest === 0) {
       w.reset();
-      writeLeaf(w, first, depth, first.length * 2, this.values[lo]!, this.version);
-      return nodeReference(w.view());
+      writeLeaf(w, keys[valueIndex]!, depth, end, this.values[valueIndex]!, this.version);
+      return writtenReference(w);
     }
-    const last = keys[hi - 1]!;
-    const firstLen = first.length * 2;
-    const lastLen = last.length * 2;
-    const at = firstDifference(first, last, depth, firstLen < lastLen ? firstLen : lastLen);
-    // Sorted order puts a key equal to the common prefix first: it is the branch's value.
-    let value: Uint8Array | undefined;
-    let from = lo;
-    if (firstLen === at) {
-      value = this.values[lo];
-      from++;
+
+    // Stable counting sort of the non-value entries by nibble into scratch, then back.
+    const starts = new Int32Array(16);
+    let at = lo;
+    for (let c = 0; c < 16; c++) {
+      starts[c] = at;
+      at += counts[c]!;
     }
-    const refs: Array<Uint8Array | null> = new Array<Uint8Array | null>(16).fill(null);
-    while (from < hi) {
-      const slot = nibbleAt(keys[from]!, at);
-      let to = from + 1;
-      while (to < hi && nibbleAt(keys[to]!, at) === slot) to++;
-      refs[slot] = this.build(from, to, at + 1);
-      from = to;
+    const cursor = starts.slice();
+    const scratch = this.scratch;
+    for (let i = lo; i < hi; i++) {
+      const idx = order[i]!;
+      const k = keys[idx]!;
+      if (k.length * 2 === end) continue;
+      scratch[cursor[nibbleAt(k, end)]!++] = idx;
+    }
+    order.set(scratch.subarray(lo, lo + rest), lo);
+
+    const refs: Array<Uint8Array | null> = [null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null];
+    for (let c = 0; c < 16; c++) {
+      const n = counts[c]!;
+      if (n > 0) refs[c] = this.build(starts[c]!, starts[c]! + n, end + 1);
     }
     w.reset();
-    writeBranch(w, first, depth, at, value, refs, this.version);
-    return nodeReference(w.view());
+    const value = valueIndex < 0 ? undefined : this.values[valueIndex];
+    writeBranch(w, first, depth, end, value, refs, this.version);
+    return writtenReference(w);
   }
 }

@@ -148,6 +148,12 @@ describe('hand-encoded tries', () => {
     // 400 nibbles: 63 + 255 + 82.
     const key200 = fill(200, 0xab);
     expectRoot([[key200, value]], 0, bytes([0x7f, 0xff, 0x52], key200, [0x04, 0x01]));
+    // 200 nibbles: 63 + 137 (a continuation byte above 127).
+    const key100 = fill(100, 0x5c);
+    expectRoot([[key100, value]], 0, bytes([0x7f, 0x89], key100, [0x04, 0x01]));
+    // 318 nibbles: 63 + 255 + 0 (a full continuation byte is always followed by another).
+    const key159 = fill(159, 0x3d);
+    expectRoot([[key159, value]], 0, bytes([0x7f, 0xff, 0x00], key159, [0x04, 0x01]));
     // 62 nibbles still fit in the first byte.
     const key31 = key32.subarray(0, 31);
     expectRoot([[key31, value]], 0, bytes([0x7e], key31, [0x04, 0x01]));
