@@ -10,6 +10,7 @@ import pino, { type Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import type { NodeApi } from '../node/api.ts';
 import { RpcConnection } from './connection.ts';
+import * as system from './handlers/system.ts';
 import { Dispatcher, errorResponse } from './dispatch.ts';
 import { internalError, invalidRequest, requestTooBig } from './errors.ts';
 import { METHODS, MethodRegistry } from './methods.ts';
@@ -88,6 +89,7 @@ export async function startRpcServer(opts: RpcServerOptions): Promise<RpcServer>
     startingBlock: api.best().number,
     methodNames: registry.names,
     unsafeAllowed: unsafeMethodsAllowed(opts.methodsPolicy ?? 'auto', host),
+    maxResponseBytes,
   };
   const dispatcher = new Dispatcher(registry, serverContext, { maxResponseBytes });
   const sockets = new Set<WsEntry>();
@@ -149,7 +151,7 @@ export async function startRpcServer(opts: RpcServerOptions): Promise<RpcServer>
     wsHandler: (socket: WebSocket) => onSocket(socket),
   });
 
-  app.get('/health', (_req, reply) => reply.send(api.health()));
+  app.get('/health', (_req, reply) => reply.send(system.health([], { api, server: serverContext })));
   app.get('/health/readiness', (_req, reply) => {
     const h = api.health();
     const ready = !h.isSyncing && (h.peers > 0 || !h.shouldHavePeers);

@@ -22,6 +22,8 @@ export interface ServerContext {
   readonly methodNames: readonly string[];
   /** Whether methods marked `unsafe` may be called (from the `--rpc-methods` policy and the host). */
   readonly unsafeAllowed: boolean;
+  /** Largest serialized response; handlers that build big lists can stop early with -32008. */
+  readonly maxResponseBytes: number;
 }
 
 export interface CallContext {

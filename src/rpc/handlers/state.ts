@@ -2,7 +2,7 @@
 import { NodeRpcError, type NodeApi } from '../../node/api.ts';
 import { toHex } from '../../primitives/hex.ts';
 import { blake2_256 } from '../../primitives/hashing.ts';
-import { ErrorCode, errorMessage, internalError, invalidParams, stateClientError } from '../errors.ts';
+import { ErrorCode, errorMessage, internalError, invalidParams, responseTooBig, stateClientError } from '../errors.ts';
 import { runtimeVersionJson, type RuntimeVersionJson } from '../json.ts';
 import * as p from '../params.ts';
 import type { CallContext, CallHandler, Params, SubscribeHandler } from '../types.ts';
@@ -23,32 +23,56 @@ export const getStorageHash: CallHandler = (params, ctx) => {
   return value === undefined ? null : toHex(blake2_256(value));
 };
 
+/** Substrate gives prefix-size queries 30 s when unsafe calls are denied. */
+const STORAGE_SIZE_TIMEOUT_MS = 30_000;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Walk every key under `prefix`, a page of 1000 at a time, letting other requests run between
+ * pages (NodeApi reads are synchronous; a whole-state walk must not freeze the node).
+ */
+async function forEachKey(
+  api: NodeApi,
+  prefix: Uint8Array,
+  at: Uint8Array,
+  visit: (key: Uint8Array) => void,
+  deadline = Number.POSITIVE_INFINITY,
+): Promise<void> {
+  let start: Uint8Array | undefined;
+  for (;;) {
+    const page = api.storageKeys(prefix, KEYS_PAGED_MAX_COUNT, start, at);
+    for (const k of page) visit(k);
+    if (page.length < KEYS_PAGED_MAX_COUNT) return;
+    start = page[page.length - 1];
+    if (Date.now() > deadline) throw stateClientError('Maximum RPC timeout reached for the storage size query');
+    await yieldToEventLoop();
+  }
+}
+
 /** Length of the value; for a key without a value, the summed sizes of the values under it as a prefix. */
-export const getStorageSize: CallHandler = (params, ctx) => {
+export const getStorageSize: CallHandler = async (params, ctx) => {
   const key = p.bytes(p.required(params, 0, 'key'), 'key');
   const at = p.optionalHash(params, 1) ?? ctx.api.best().hash;
   const value = ctx.api.storage(key, at);
   if (value !== undefined) return value.length;
   let total = 0;
   let found = false;
-  for (const k of allKeys(ctx.api, key, at)) {
-    const v = ctx.api.storage(k, at);
-    if (v === undefined) continue;
-    total += v.length;
-    found = true;
-  }
+  const deadline = ctx.server.unsafeAllowed ? Number.POSITIVE_INFINITY : Date.now() + STORAGE_SIZE_TIMEOUT_MS;
+  await forEachKey(
+    ctx.api,
+    key,
+    at,
+    (k) => {
+      const v = ctx.api.storage(k, at);
+      if (v === undefined) return;
+      total += v.length;
+      found = true;
+    },
+    deadline,
+  );
   return found ? total : null;
 };
-
-function* allKeys(api: NodeApi, prefix: Uint8Array, at: Uint8Array | undefined): Generator<Uint8Array> {
-  let start: Uint8Array | undefined;
-  for (;;) {
-    const page = api.storageKeys(prefix, KEYS_PAGED_MAX_COUNT, start, at);
-    yield* page;
-    if (page.length < KEYS_PAGED_MAX_COUNT) return;
-    start = page[page.length - 1];
-  }
-}
 
 /** `[prefix | null, count, startKey?, at?]`: at most `count` (≤ 1000) keys strictly after `startKey`. */
 export const getKeysPaged: CallHandler = (params, ctx) => {
@@ -61,11 +85,19 @@ export const getKeysPaged: CallHandler = (params, ctx) => {
   return ctx.api.storageKeys(prefix, count, startKey, p.optionalHash(params, 3)).map(toHex);
 };
 
-/** Deprecated in Substrate but used by btcli: every key under the prefix. */
-export const getKeys: CallHandler = (params, ctx) => {
+/** Deprecated in Substrate but used by btcli: every key under the prefix (bounded by the response size limit). */
+export const getKeys: CallHandler = async (params, ctx) => {
   const prefix = p.bytes(p.required(params, 0, 'prefix'), 'prefix');
   const at = p.optionalHash(params, 1) ?? ctx.api.best().hash;
-  return Array.from(allKeys(ctx.api, prefix, at), toHex);
+  const keys: string[] = [];
+  let size = 0;
+  await forEachKey(ctx.api, prefix, at, (k) => {
+    const hex = toHex(k);
+    size += hex.length + 3;
+    if (size > ctx.server.maxResponseBytes) throw responseTooBig(ctx.server.maxResponseBytes);
+    keys.push(hex);
+  });
+  return keys;
 };
 
 function keyList(value: unknown, name: string): { text: string; bytes: Uint8Array }[] {

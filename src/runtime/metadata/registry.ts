@@ -58,10 +58,17 @@ export class PortableRegistry {
   /** Structural key → id, for completed types. */
   private readonly byShape = new Map<string, number>();
   private depth = 0;
+  /** Ids asked for from outside (not while registering another type), in order. */
+  private roots: number[] = [];
 
   /** The id of this codec's type, registering it (and everything it refers to) when new. */
   register(source: TypeSource): number {
-    const info = source.info;
+    const id = this.registerInfo(source.info);
+    if (this.depth === 0) this.roots.push(id);
+    return id;
+  }
+
+  private registerInfo(info: TypeInfo): number {
     const known = this.byInfo.get(info);
     if (known !== undefined) return known;
     if (++this.depth > MAX_DEPTH) throw new Error('type description nested too deeply (an unbounded recursive type?)');
@@ -72,7 +79,7 @@ export class PortableRegistry {
       this.types.push(placeholder);
       this.byInfo.set(info, id);
 
-      placeholder.params = (info.params ?? []).map((p) => (p.type ? { name: p.name, type: this.register(p.type) } : { name: p.name }));
+      placeholder.params = (info.params ?? []).map((p) => (p.type ? { name: p.name, type: this.registerInfo(p.type.info) } : { name: p.name }));
       placeholder.def = this.portableDef(resolveDef(info));
 
       const key = shapeKey(placeholder);
@@ -129,16 +136,25 @@ export class PortableRegistry {
     }
     if (count === n) return (id) => id;
 
+    // One representative per class (its first member); then number the classes as a fresh
+    // registration would: pre-order from the roots, in the order they were registered.
+    const representative = new Int32Array(count).fill(-1);
+    for (let i = 0; i < n; i++) if (representative[classes[i]!] === -1) representative[classes[i]!] = i;
     const newIdOfClass = new Int32Array(count).fill(-1);
     const kept: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (newIdOfClass[classes[i]!] === -1) {
-        newIdOfClass[classes[i]!] = kept.length;
-        kept.push(i);
-      }
-    }
+    const visit = (old: number) => {
+      const c = classes[old]!;
+      if (newIdOfClass[c] !== -1) return;
+      const rep = representative[c]!;
+      newIdOfClass[c] = kept.length;
+      kept.push(rep);
+      forEachChild(this.types[rep]!, visit);
+    };
+    for (const root of this.roots) visit(root);
+    for (let i = 0; i < n; i++) visit(i);
     const map = (old: number) => newIdOfClass[classes[old]!]!;
     const merged = kept.map((old, id) => remapType(this.types[old]!, id, map));
+    this.roots = [...new Set(this.roots.map(map))];
     this.types.length = 0;
     this.types.push(...merged);
     for (const [info, old] of this.byInfo) this.byInfo.set(info, map(old));
@@ -154,7 +170,7 @@ export class PortableRegistry {
   }
 
   private fields(fields: FieldInfo[]): PortableField[] {
-    return fields.map((f) => ({ name: f.name, type: this.register(f.type), typeName: f.typeName, docs: f.docs ?? [] }));
+    return fields.map((f) => ({ name: f.name, type: this.registerInfo(f.type.info), typeName: f.typeName, docs: f.docs ?? [] }));
   }
 
   private portableDef(def: TypeDef): PortableDef {
@@ -176,15 +192,15 @@ export class PortableRegistry {
         return { tag: 'variant', variants };
       }
       case 'sequence':
-        return { tag: 'sequence', type: this.register(def.of) };
+        return { tag: 'sequence', type: this.registerInfo(def.of.info) };
       case 'array':
-        return { tag: 'array', len: def.len, type: this.register(def.of) };
+        return { tag: 'array', len: def.len, type: this.registerInfo(def.of.info) };
       case 'tuple':
-        return { tag: 'tuple', types: def.of.map((c) => this.register(c)) };
+        return { tag: 'tuple', types: def.of.map((c) => this.registerInfo(c.info)) };
       case 'compact':
-        return { tag: 'compact', type: this.register(def.of) };
+        return { tag: 'compact', type: this.registerInfo(def.of.info) };
       case 'bitSequence':
-        return { tag: 'bitSequence', store: this.register(def.store), order: this.register(def.order) };
+        return { tag: 'bitSequence', store: this.registerInfo(def.store.info), order: this.registerInfo(def.order.info) };
     }
   }
 }
@@ -225,6 +241,34 @@ function shapeKey(t: PortableType, ref: RefName = (id) => id): string {
       break;
   }
   return `${t.path.join('::')}<${params}>${d.tag}:${def}`;
+}
+
+/** Calls `f` with each type `t` refers to, in registration order (params, then the def). */
+function forEachChild(t: PortableType, f: (id: number) => void): void {
+  for (const p of t.params) if (p.type !== undefined) f(p.type);
+  const d = t.def;
+  switch (d.tag) {
+    case 'primitive':
+      return;
+    case 'composite':
+      for (const x of d.fields) f(x.type);
+      return;
+    case 'variant':
+      for (const v of d.variants) for (const x of v.fields) f(x.type);
+      return;
+    case 'sequence':
+    case 'compact':
+    case 'array':
+      f(d.type);
+      return;
+    case 'tuple':
+      d.types.forEach((x) => f(x));
+      return;
+    case 'bitSequence':
+      f(d.store);
+      f(d.order);
+      return;
+  }
 }
 
 function remapType(t: PortableType, id: number, map: (old: number) => number): PortableType {

@@ -126,7 +126,7 @@ export class ByteWriter {
     }
     b[this.pos++] = tag | room;
     let rest = nibbleCount - room;
-    while (rest > 255) {
+    while (rest >= 255) {
       b[this.pos++] = 255;
       rest -= 255;
     }

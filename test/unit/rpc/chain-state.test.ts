@@ -5,6 +5,7 @@ import { blake2_256 } from '../../../src/primitives/hashing.ts';
 import { fromHex, toHex } from '../../../src/primitives/hex.ts';
 import { decode, encode } from '../../../src/primitives/scale/index.ts';
 import { DigestItem, Header } from '../../../src/runtime/types.ts';
+import { FakeNode } from './fake-node.ts';
 import { httpCall, startHarness, type Harness } from './helpers.ts';
 
 const HEX32 = /^0x[0-9a-f]{64}$/;
@@ -184,5 +185,38 @@ describe('system_* and author_* over HTTP', () => {
       code: 1010, message: 'Invalid Transaction', data: 'Custom error: 6',
     });
     expect((await httpCall(h.http, 'author_pendingExtrinsics')).result).toEqual([xt]);
+  });
+});
+
+describe('large results', () => {
+  it('state_getKeys and state_getStorageSize walk more than one page of keys', async () => {
+    const node = new FakeNode(0);
+    for (let i = 0; i < 2500; i++) node.pending.set(toHex(Uint8Array.of(0x07, i >> 8, i & 0xff)), Uint8Array.of(1, 2));
+    node.importBlock({ silent: true });
+    const h = await startHarness({}, node);
+    try {
+      const keys = (await httpCall(h.http, 'state_getKeys', ['0x07'])).result as string[];
+      expect(keys).toHaveLength(2500);
+      expect(keys[0]).toBe('0x070000');
+      expect(keys[2499]).toBe('0x0709c3');
+      expect([...keys].sort()).toEqual(keys);
+      expect((await httpCall(h.http, 'state_getStorageSize', ['0x07'])).result).toBe(5000);
+      const page = (await httpCall(h.http, 'state_getKeysPaged', ['0x07', 1000, '0x0703e7'])).result as string[];
+      expect(page[0]).toBe('0x0703e8');
+      expect(page).toHaveLength(1000);
+    } finally {
+      await h.server.close();
+    }
+  });
+
+  it('responses over maxResponseBytes become -32008', async () => {
+    const h = await startHarness({ maxResponseBytes: 60 });
+    try {
+      expect((await httpCall(h.http, 'state_getKeys', ['0x01'])).error).toMatchObject({ code: -32008, message: 'Response is too big' });
+      expect((await httpCall(h.http, 'chain_getBlock')).error).toMatchObject({ code: -32008 });
+      expect((await httpCall(h.http, 'system_chain')).result).toBe('Bittensor');
+    } finally {
+      await h.server.close();
+    }
   });
 });

@@ -155,6 +155,10 @@ describe('JSON-RPC envelope over HTTP', () => {
     const no = await fetch(h.http, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{"jsonrpc":"2.0","id":1,"method":"system_chain"}' });
     expect(no.headers.get('access-control-allow-origin')).toBeNull();
     await no.text();
+    const preflight = await fetch(h.http, { method: 'OPTIONS', headers: { origin: 'https://polkadot.js.org', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://polkadot.js.org');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('content-type');
   });
 });
 

@@ -91,6 +91,32 @@ describe('PortableRegistry', () => {
     expect(() => new PortableRegistry().register(big)).toThrow(/not a u8/);
   });
 
+  it('compact() merges recursive types declared twice and numbers them as one declaration would', () => {
+    const makeCall = () => {
+      let Call: Codec<unknown> | undefined;
+      const ref = lazy(() => Call!);
+      Call = enumeration(
+        { batch: { index: 0, fields: { calls: vec(ref) } }, set: { index: 1, fields: { v: u64 } } },
+        { path: ['rt', 'RuntimeCall'] },
+      );
+      return Call;
+    };
+    const a = makeCall();
+    const b = makeCall();
+    const reg = new PortableRegistry();
+    const ida = reg.register(a);
+    const idb = reg.register(b);
+    expect(idb).not.toBe(ida); // registration alone cannot see through the recursion
+    const before = reg.size;
+    const map = reg.compact();
+    expect(reg.size).toBeLessThan(before);
+    expect(map(ida)).toBe(map(idb));
+    expect(reg.register(b)).toBe(map(ida));
+    const single = new PortableRegistry();
+    single.register(makeCall());
+    expect(reg.all).toEqual(single.all);
+  });
+
   it('keeps an equal type met inside its own recursion as a separate (valid) entry', () => {
     // Vec<Call> registered before Call itself: the inner Vec<Call> is finished first.
     let Call: Codec<unknown> | undefined;
