@@ -24,6 +24,7 @@ export interface RpcServerOptions {
   host: string;
   /** 0 picks a free port (see `RpcServer.port`). */
   port: number;
+  /** The rpc module's logger (pass a child, e.g. `{ module: 'rpc' }`); silent when omitted. */
   logger?: Logger;
   /** Allowed browser origins (`:*` = any port) or 'all'. Default: Substrate's localhost + polkadot.js.org list. */
   cors?: string[] | 'all';
@@ -73,7 +74,7 @@ function rawDataLength(data: RawData): number {
 
 export async function startRpcServer(opts: RpcServerOptions): Promise<RpcServer> {
   const { api, host } = opts;
-  const logger = (opts.logger ?? pino({ level: 'silent' })).child({ module: 'rpc' });
+  const logger = opts.logger ?? pino({ level: 'silent' });
   const maxConnections = opts.maxConnections ?? 100;
   const maxSubscriptions = opts.maxSubscriptionsPerConnection ?? 1024;
   const maxRequestBytes = opts.maxRequestBytes ?? 15 * MIB;

@@ -75,7 +75,9 @@ abstract class StorageItemBase<V> {
 
   protected read(s: StorageRead, key: Uint8Array): V | undefined {
     const raw = s.get(key);
-    return raw === undefined ? this.defaultValue : decodeWith(this.value, raw);
+    if (raw !== undefined) return decodeWith(this.value, raw);
+    // A fresh copy each time: callers mutate what they read, and a shared default would leak.
+    return this.defaultValue === undefined ? undefined : decodeWith(this.value, this.meta.defaultBytes);
   }
 
   protected write(s: StorageAccess, key: Uint8Array, v: V): void {

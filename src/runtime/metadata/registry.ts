@@ -7,7 +7,8 @@
  * object (a `lazy` codec shares the info of what it wraps), or when they are structurally equal:
  * same path, params, shape, field names and type names — the second declaration of
  * `[u8; 8]` or `Option<Weight>` gets the first one's id. Docs do not take part in that
- * comparison; the first declaration's docs are kept.
+ * comparison; the first declaration's docs are kept. Structural equality through recursion
+ * (the same recursive type declared twice) needs the whole graph: `compact()` finds it.
  */
 import {
   resolveDef, type AnyCodec, type FieldInfo, type PrimitiveName, type TypeDef, type TypeInfo,
@@ -45,7 +46,7 @@ export interface PortableType {
   docs: string[];
 }
 
-/** Anything carrying a type description: a codec, or the description itself. */
+/** Anything carrying a type description: a codec, or a bare `{ info }`. */
 export type TypeSource = AnyCodec | { readonly info: TypeInfo };
 
 /** Upper bound on nesting while registering; a deeper chain means a non-terminating type description. */

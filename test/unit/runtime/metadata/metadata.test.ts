@@ -5,13 +5,15 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Metadata, TypeRegistry } from '@polkadot/types';
+import { expandMetadata } from '@polkadot/types/metadata';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { encodeAddress, signatureVerify } from '@polkadot/util-crypto';
 import type { Vec } from '@polkadot/types';
 import type { EventRecord } from '@polkadot/types/interfaces';
 import { initCrypto } from '../../../../src/primitives/hashing.ts';
-import { encode, ScaleReader, vec } from '../../../../src/primitives/scale/index.ts';
+import { encode, ScaleReader, ScaleWriter, vec } from '../../../../src/primitives/scale/index.ts';
+import type { StorageMap } from '../../../../src/runtime/framework/storage.ts';
 import { PROD_PROFILE, SPEC_VERSION, TRANSACTION_VERSION } from '../../../../src/runtime/constants.ts';
 import type { Runtime, RuntimeCall } from '../../../../src/runtime/framework/runtime-builder.ts';
 import { TRANSACTION_EXTENSIONS, encodeImplicit } from '../../../../src/runtime/extrinsic/extensions.ts';
@@ -38,10 +40,15 @@ beforeAll(async () => {
   v15 = buildMetadata(runtime, 15, [METADATA_RUNTIME_API]);
 });
 
+/** Subtensor's own extensions carry no data; a polkadot.js client declares them like this. */
+const EMPTY_EXTENSIONS = Object.fromEntries(
+  ['SudoTransactionExtension', 'CheckShieldedTxValidity', 'SubtensorTransactionExtension', 'DrandPriority'].map((id) => [id, { extrinsic: {}, payload: {} }]),
+);
+
 function decodeWithPolkadotJs(bytes: Uint8Array) {
   const registry = new TypeRegistry();
   const metadata = new Metadata(registry, bytes);
-  registry.setMetadata(metadata);
+  registry.setMetadata(metadata, undefined, EMPTY_EXTENSIONS);
   return { registry, metadata };
 }
 
@@ -192,6 +199,19 @@ describe.each([14, 15] as const)('V%i decoded by @polkadot/types', (version) => 
     expect(args.dest.id).toBe(encodeAddress(BOB, 42));
     expect(BigInt(args.value)).toBe(1_234_567_890n);
     expect(hex(call.toU8a())).toBe(hex(bytes));
+  });
+
+  it('gives polkadot.js decorated tx/query/consts that match our encoding and storage keys', () => {
+    const { registry, metadata } = get();
+    const decorated = expandMetadata(registry, metadata);
+    const method = decorated.tx.balances!.transferKeepAlive!({ Id: BOB }, 1_234_567_890n);
+    expect(hex(method.toU8a())).toBe(hex(encode(runtime.callCodec, transferKeepAlive())));
+    const system = runtime.pallet('System');
+    const accountItem = system.storage!.find((s) => s.meta.name === 'Account')!;
+    expect(hex(decorated.query.system!.account!(BOB))).toBe(hex(new ScaleWriter().bytes((accountItem as StorageMap<[Uint8Array], unknown>).key(BOB)).finish()));
+    expect(decorated.consts.balances!.existentialDeposit!.toString()).toBe('500');
+    expect(decorated.errors.balances!.InsufficientBalance!.meta.index.toNumber()).toBe(2);
+    expect(decorated.events.system!.ExtrinsicSuccess!.is).toBeTypeOf('function');
   });
 
   it('decodes our signed extrinsic, and we decode and verify one signed by polkadot.js', () => {

@@ -86,7 +86,10 @@ function unwrapOptionOpaque(bytes: Uint8Array): Uint8Array {
 function load(bytes: Uint8Array) {
   const registry = new TypeRegistry();
   const metadata = new Metadata(registry, bytes);
-  registry.setMetadata(metadata);
+  const empty = { extrinsic: {}, payload: {} };
+  registry.setMetadata(metadata, undefined, {
+    SudoTransactionExtension: empty, CheckShieldedTxValidity: empty, SubtensorTransactionExtension: empty, DrandPriority: empty,
+  });
   return { registry, metadata, latest: metadata.asV15.toJSON() as unknown as Latest };
 }
 
