@@ -31,12 +31,16 @@ import { NodeRpcError, type BlockRef, type ChainEvent, type NodeApi, type NodeIn
 
 export const NODE_VERSION = '0.1.0';
 
+/** Delay between announcing an own block and finalizing it on a single-authority chain. */
+const FINALITY_DELAY_MS = 100;
+
 export class Node implements NodeApi {
   readonly info: NodeInfo;
   private author: BlockAuthor | undefined;
   private rpc: { port: number; close(): Promise<void> } | undefined;
   private tmpDir: string | undefined;
   private stopped = false;
+  private readonly finalityTimers = new Set<NodeJS.Timeout>();
 
   private constructor(
     readonly options: NodeOptions,
@@ -129,6 +133,7 @@ export class Node implements NodeApi {
     if (this.stopped) return;
     this.stopped = true;
     await this.author?.stop();
+    for (const t of this.finalityTimers) clearTimeout(t);
     await this.rpc?.close();
     await this.chain.exclusive(async () => undefined);
     await this.chain.db.close();
@@ -140,8 +145,19 @@ export class Node implements NodeApi {
     return GrandpaStorage.Authorities.getOr(this.chain.stateAt()).length <= 1;
   }
 
-  private async afterOwnBlock(hash: Uint8Array): Promise<void> {
-    if (this.instantFinality) await this.chain.finalize(hash);
+  /**
+   * Own blocks are finalized a moment after they are announced, not in the same tick: clients
+   * (polkadot.js) fetch a block's events on `inBlock` and drop that work when `finalized`
+   * overtakes it, so an instant finality would hide the inBlock status from them.
+   */
+  private afterOwnBlock(hash: Uint8Array): Promise<void> {
+    if (!this.instantFinality) return Promise.resolve();
+    const timer = setTimeout(() => {
+      this.finalityTimers.delete(timer);
+      void this.chain.finalize(hash).catch((err) => this.logger.error({ err }, 'finalization failed'));
+    }, FINALITY_DELAY_MS);
+    this.finalityTimers.add(timer);
+    return Promise.resolve();
   }
 
   private onChainEvent_(e: ChainEvent): void {

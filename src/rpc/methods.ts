@@ -71,6 +71,7 @@ export const METHODS: MethodTable = {
   state_getKeys: { call: state.getKeys },
   state_queryStorageAt: { call: state.queryStorageAt },
   state_call: { call: state.call, aliases: ['state_callAt'] },
+  state_getMetadata: { call: state.getMetadata },
   state_getRuntimeVersion: { call: state.getRuntimeVersion, aliases: ['chain_getRuntimeVersion'] },
   state_subscribeRuntimeVersion: {
     subscribe: state.subscribeRuntimeVersion,

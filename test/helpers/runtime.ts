@@ -228,6 +228,21 @@ export class TestChain {
   }
 }
 
+/**
+ * The inclusion fee pallet_transaction_payment charges, written out independently of the
+ * runtime's fee code: `base_fee + len_fee + adjusted_weight_fee + tip`, where base_fee =
+ * WeightToFee(base extrinsic weight 108_157_000), len_fee = 1 rao per byte of the whole
+ * encoded extrinsic, adjusted_weight_fee = multiplier (1) × WeightToFee(call weight), and
+ * WeightToFee(w) = floor(w × 500_000 / 10^9) (each term rounded on its own, as FRAME does).
+ */
+export function expectedFee(encodedLen: number, callWeight: bigint, tip = 0n): bigint {
+  const weightToFee = (w: bigint) => (w * 500_000n) / 1_000_000_000n;
+  return weightToFee(108_157_000n) + BigInt(encodedLen) + weightToFee(callWeight) + tip;
+}
+
+/** Base weight of every extrinsic (subtensor's `BlockWeights` base_extrinsic). */
+export const BASE_EXTRINSIC_WEIGHT = 108_157_000n;
+
 /** `pallet.name` of each event, in order — compact to assert on. */
 export function eventNames(events: EventRecord[]): string[] {
   return events.map((e) => `${e.event.pallet}.${e.event.name}`);

@@ -1,6 +1,7 @@
 /** `state_*`: storage reads, runtime calls, runtime version and storage subscriptions. */
 import { NodeRpcError, type NodeApi } from '../../node/api.ts';
 import { toHex } from '../../primitives/hex.ts';
+import { ScaleReader } from '../../primitives/scale/index.ts';
 import { blake2_256 } from '../../primitives/hashing.ts';
 import { ErrorCode, errorMessage, internalError, invalidParams, responseTooBig, stateClientError } from '../errors.ts';
 import { runtimeVersionJson, type RuntimeVersionJson } from '../json.ts';
@@ -204,4 +205,12 @@ export const subscribeStorage: SubscribeHandler = (params, ctx, sink) => {
     for (const [k, v] of changes) last.set(k, v);
     sink.send({ block: toHex(best), changes });
   });
+};
+
+/** `[at?]` → the V14 metadata bytes (`0x6d657461…`), i.e. `Metadata_metadata` without its Vec<u8> length prefix. */
+export const getMetadata: CallHandler = (params, ctx) => {
+  const wrapped = runtimeCall(ctx, 'Metadata_metadata', new Uint8Array(0), p.optionalHash(params, 0));
+  const r = new ScaleReader(wrapped);
+  const len = r.compactNumber();
+  return toHex(r.raw(len));
 };

@@ -3,9 +3,10 @@
  * runtime code that builds and imports blocks answers these, at the requested block's state.
  */
 import { coreApis } from './core.ts';
+import { metadataApis } from './metadata.ts';
 import { RuntimeApiError, type ApiContext, type ApiMethod } from './context.ts';
 
-const extraApis: Record<string, ApiMethod> = {};
+const extraApis: Record<string, ApiMethod> = { ...metadataApis };
 
 /** Later pallets (metadata, subtensor APIs) register their methods here. */
 export function registerRuntimeApis(methods: Record<string, ApiMethod>): void {

@@ -1,5 +1,5 @@
 /** pallet_balances calls with permanent indices (1 and 7 are retired upstream). */
-import { bool, compactU64, enumeration, vec } from '../../../primitives/scale/index.ts';
+import { bool, compactU64, enumeration, u64, vec } from '../../../primitives/scale/index.ts';
 import { ensureRoot, ensureSigned } from '../../framework/dispatch.ts';
 import { lookupAddress } from '../../framework/lookup.ts';
 import { args, moduleErrorThrower, type CallDef } from '../../framework/pallet.ts';
@@ -68,7 +68,7 @@ export const balancesCalls: CallDef[] = [
   {
     index: 5,
     name: 'force_unreserve',
-    args: args([['who', MultiAddress, 'AccountIdLookupOf<T>'], ['amount', compactU64, 'T::Balance']]),
+    args: args([['who', MultiAddress, 'AccountIdLookupOf<T>'], ['amount', u64, 'T::Balance']]),
     weight: () => WEIGHT.dbRead + WEIGHT.dbWrite,
     dispatch: (_ctx, origin, a) => {
       ensureRoot(origin);

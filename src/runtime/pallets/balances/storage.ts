@@ -2,7 +2,7 @@
 import { enumeration, fixedBytes, struct, u64, vec } from '../../../primitives/scale/index.ts';
 import { storageCatalogue } from '../../framework/storage.ts';
 import { AccountId32 } from '../../types.ts';
-import { AccountData } from '../system/storage.ts';
+import { AccountData, IS_NEW_LOGIC } from '../system/storage.ts';
 
 const b = storageCatalogue('Balances');
 
@@ -21,7 +21,7 @@ export const BalancesStorage = {
   TotalIssuance: b.value('TotalIssuance', u64, { default: 0n, docs: ['The total units issued in the system.'] }),
   InactiveIssuance: b.value('InactiveIssuance', u64, { default: 0n }),
   Account: b.map('Account', 'Blake2_128Concat', AccountId32, AccountData, {
-    default: { free: 0n, reserved: 0n, frozen: 0n, flags: { bits: 0n } },
+    default: { free: 0n, reserved: 0n, frozen: 0n, flags: { bits: IS_NEW_LOGIC } },
   }),
   Locks: b.map('Locks', 'Blake2_128Concat', AccountId32, vec(BalanceLock), { default: [] }),
   Reserves: b.map('Reserves', 'Blake2_128Concat', AccountId32, vec(ReserveData), { default: [] }),

@@ -1,17 +1,13 @@
 /** `frame_system::EventRecord<RuntimeEvent, H256>`; bound to the runtime's event codec lazily. */
-import { lazy, struct, vec, type AnyCodec } from '../../../primitives/scale/index.ts';
+import { struct, vec } from '../../../primitives/scale/index.ts';
+import { forwardingCodec } from '../../framework/call-ref.ts';
+import type { RuntimeEvent } from '../../framework/runtime-builder.ts';
 import { H256, Phase } from '../../types.ts';
 
-let runtimeEvent: AnyCodec | undefined;
+const ref = forwardingCodec<RuntimeEvent>('RuntimeEvent');
 
-export function bindRuntimeEvent(codec: AnyCodec): void {
-  runtimeEvent = codec;
-}
-
-export const RuntimeEventRef = lazy(() => {
-  if (!runtimeEvent) throw new Error('RuntimeEvent codec used before the runtime was built');
-  return runtimeEvent;
-});
+export const RuntimeEventRef = ref.codec;
+export const bindRuntimeEvent = ref.bind;
 
 export const EventRecordCodec = struct(
   { phase: Phase, event: RuntimeEventRef, topics: vec(H256) },

@@ -30,7 +30,7 @@ export const emptyAccount = (): AccountInfoValue => ({
   consumers: 0,
   providers: 0,
   sufficients: 0,
-  data: { free: 0n, reserved: 0n, frozen: 0n, flags: { bits: 0n } },
+  data: { free: 0n, reserved: 0n, frozen: 0n, flags: { bits: IS_NEW_LOGIC } },
 });
 
 const s = storageCatalogue('System');
