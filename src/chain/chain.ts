@@ -37,6 +37,8 @@ export interface ChainOptions {
   /** Blocks of state kept behind the finalized block; Infinity keeps everything (archive). */
   pruningWindow: number;
   verifySignature: (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
+  /** Verify a block's transaction signatures ahead of execution (e.g. on worker threads). */
+  preverify?: (block: Block, parentHash: Uint8Array) => Promise<void>;
   logger: Logger;
 }
 
@@ -184,6 +186,7 @@ export class Chain {
       } catch (e) {
         throw new BlockImportError(`seal: ${(e as Error).message}`);
       }
+      await this.opts.preverify?.(block, unsealed.parent_hash);
       const executed = this.execute(block, unsealed);
       const isBest = await this.commit(executed, block.header, hash);
       return { hash, isBest, known: false };

@@ -27,6 +27,11 @@ import { genesisStorage, loadChainSpec, type ChainSpecJson } from './chain-spec.
 import { Keystore } from './keystore.ts';
 import type { NodeOptions } from './options.ts';
 import { CachedVerifier } from './verifier.ts';
+import { VerifyPool } from './verify-pool.ts';
+import { signatureJob } from '../runtime/extrinsic/check-signed.ts';
+import { TransactionValidityError } from '../runtime/extrinsic/validity.ts';
+import type { Extrinsic } from '../runtime/extrinsic/unchecked.ts';
+import type { Block } from '../chain/block.ts';
 import { NodeRpcError, type BlockRef, type ChainEvent, type NodeApi, type NodeInfo, type StoredBlock, type TxStatusEvent } from './api.ts';
 
 export const NODE_VERSION = '0.1.0';
@@ -50,6 +55,7 @@ export class Node implements NodeApi {
     readonly pool: TxPool,
     readonly keystore: Keystore,
     readonly verifier: CachedVerifier,
+    readonly verifyPool: VerifyPool,
     readonly logger: Logger,
   ) {
     this.info = {
@@ -67,6 +73,8 @@ export class Node implements NodeApi {
     await initCrypto();
     const spec = loadChainSpec(options.chain);
     const verifier = new CachedVerifier();
+    const verifyPool = new VerifyPool(options.verifyWorkers);
+    let nodeRef: Node | undefined;
     const rt = createRuntime(profileByName(spec.runtimeProfile), verifier);
     const genesis = genesisFromStorage(genesisStorage(spec, rt));
     let tmpDir: string | undefined;
@@ -82,16 +90,19 @@ export class Node implements NodeApi {
       chain = await Chain.open(db, rt, genesis, {
         pruningWindow: options.statePruning,
         verifySignature: (sig, msg, pub) => verifySignature('Sr25519', sig, msg, pub),
+        preverify: (block, parentHash) => nodeRef!.preverifyBlock(block, parentHash),
         logger: logger.child({ module: 'chain' }),
       });
     } catch (e) {
       await db.close();
+      await verifyPool.close();
       throw e;
     }
     const keystore = new Keystore(join(chainDir, 'keystore'));
     for (const id of options.devIdentities) keystore.addDevIdentity(id);
     const pool = new TxPool({ ready: options.poolLimit, future: Math.max(512, Math.floor(options.poolLimit / 16)) });
-    const node = new Node(options, spec, rt, chain, pool, keystore, verifier, logger);
+    const node = new Node(options, spec, rt, chain, pool, keystore, verifier, verifyPool, logger);
+    nodeRef = node;
     node.tmpDir = tmpDir;
     chain.onEvent((e) => node.onChainEvent_(e));
     if (options.validator || options.devIdentities.length > 0) {
@@ -137,6 +148,7 @@ export class Node implements NodeApi {
     await this.rpc?.close();
     await this.chain.exclusive(async () => undefined);
     await this.chain.db.close();
+    await this.verifyPool.close();
     if (this.tmpDir) rmSync(this.tmpDir, { recursive: true, force: true });
   }
 
@@ -237,14 +249,51 @@ export class Node implements NodeApi {
     }
   }
 
-  private admit(bytes: Uint8Array) {
-    let xt;
+  private decodeForPool(bytes: Uint8Array): Extrinsic {
     try {
-      xt = this.rt.executive.decode(bytes);
+      return this.rt.executive.decode(bytes);
     } catch (e) {
       if (e instanceof ExtrinsicFormatError) throw badFormat(e.message);
       throw e;
     }
+  }
+
+  /** Check a transaction's signature on a worker thread; the runtime then finds it cached. */
+  private async preverify(xt: Extrinsic, state: ReturnType<Chain['stateAt']>, current: number, parentHash: Uint8Array): Promise<void> {
+    if (!xt.signed) return;
+    let job;
+    try {
+      job = signatureJob(state, current, parentHash, xt);
+    } catch (e) {
+      if (e instanceof TransactionValidityError) return; // validation reports it properly
+      throw e;
+    }
+    if (await this.verifyPool.verify(job)) this.verifier.remember(this.verifier.cacheKey(job.signature, job.message, job.publicKey));
+  }
+
+  /** Verify all signatures of a block on worker threads before it is executed. */
+  async preverifyBlock(block: Block, parentHash: Uint8Array): Promise<void> {
+    const state = this.chain.stateAt(parentHash);
+    const xts: Extrinsic[] = [];
+    for (const bytes of block.extrinsics) {
+      try {
+        xts.push(this.rt.executive.decode(bytes));
+      } catch {
+        return; // execution will reject the block with the precise reason
+      }
+    }
+    await Promise.all(xts.map((xt) => this.preverify(xt, state, block.header.number, parentHash)));
+  }
+
+  private async admit(bytes: Uint8Array) {
+    const xt = this.decodeForPool(bytes);
+    if (this.pool.has(xt.hash)) return this.addToPool(xt);
+    const before = this.chain.best;
+    await this.preverify(xt, this.chain.stateAt(before.hash), before.header.number + 1, before.hash);
+    return this.addToPool(xt);
+  }
+
+  private addToPool(xt: Extrinsic) {
     const best = this.chain.best;
     return this.pool.add(
       xt,
@@ -254,21 +303,15 @@ export class Node implements NodeApi {
   }
 
   async submitExtrinsic(bytes: Uint8Array): Promise<Uint8Array> {
-    return this.admit(bytes).hash;
+    return (await this.admit(bytes)).hash;
   }
 
   async watchExtrinsic(bytes: Uint8Array, onStatus: (e: TxStatusEvent) => void): Promise<{ hash: Uint8Array; stop: () => void }> {
-    let xt;
-    try {
-      xt = this.rt.executive.decode(bytes);
-    } catch (e) {
-      if (e instanceof ExtrinsicFormatError) throw badFormat(e.message);
-      throw e;
-    }
+    const xt = this.decodeForPool(bytes);
     // Watch before admitting: an instant-sealed block may include it before this returns.
     const stop = this.pool.watch(xt.hash, onStatus);
     try {
-      const tx = this.admit(bytes);
+      const tx = await this.admit(bytes);
       queueMicrotask(() => onStatus({ kind: this.pool.isFuture(tx.hashHex) ? 'future' : 'ready' }));
       return { hash: tx.hash, stop };
     } catch (e) {

@@ -19,6 +19,8 @@ export interface NodeOptions {
   statePruning: number;
   logLevel: string;
   poolLimit: number;
+  /** Worker threads verifying signatures (default: min(4, cores)). */
+  verifyWorkers?: number;
   /** Start without the RPC server (tests, benchmarks). */
   noRpc?: boolean;
 }

@@ -2,19 +2,21 @@
  * The signature host function with a cache: a transaction verified when it entered the pool
  * is not verified again when its block is built or re-checked.
  */
-import { toHex } from '../primitives/hex.ts';
 import { verifySignature, type SignatureScheme } from '../primitives/crypto.ts';
 import type { RuntimeHost } from '../runtime/framework/context.ts';
 
 const MAX_ENTRIES = 200_000;
+
+const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 
 export class CachedVerifier implements RuntimeHost {
   private readonly verified = new Set<string>();
   hits = 0;
   misses = 0;
 
+  /** One byte per char (latin1): an injective key at a third of the cost of hex. */
   private key(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): string {
-    return toHex(signature) + toHex(publicKey) + toHex(message);
+    return latin1(signature) + latin1(publicKey) + latin1(message);
   }
 
   verifySignature(scheme: SignatureScheme, signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {

@@ -215,8 +215,12 @@ export class Executive {
       if (pallet.inherent?.callName === xt.call.name) invalid('MandatoryValidation');
       return unknown('NoUnsignedValidator');
     }
+    // Only what the checks read of the next block: its number and the parent's hash. (Substrate
+    // runs System's full initialize here; the rest of it is bookkeeping no check looks at.)
     const ctx = this.newContext(base, parentNumber + 1);
-    initializeSystem(ctx, parentNumber + 1, parentHash, { logs: [] });
+    SystemStorage.Number.set(ctx.storage, parentNumber + 1);
+    SystemStorage.ParentHash.set(ctx.storage, parentHash);
+    SystemStorage.BlockHash.set(ctx.storage, parentHash, parentNumber);
     let info: DispatchInfo;
     try {
       info = this.runtime.dispatchInfo(xt.call);

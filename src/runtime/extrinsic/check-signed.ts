@@ -4,6 +4,7 @@
  */
 import { ScaleWriter } from '../../primitives/scale/index.ts';
 import type { BlockContext } from '../framework/context.ts';
+import type { StorageRead } from '../framework/storage.ts';
 import type { DispatchInfo } from '../framework/dispatch.ts';
 import { BLOCK_LENGTH, SPEC_VERSION, TRANSACTION_VERSION, WEIGHT } from '../constants.ts';
 import { AccountId32, type AccountId } from '../types.ts';
@@ -36,27 +37,44 @@ function signer(xt: Extrinsic): AccountId {
   return unknown('CannotLookup');
 }
 
-/** Everything that does not depend on the nonce being exactly next: identity, signature, resources. */
-function checkCommon(ctx: BlockContext, xt: Extrinsic, info: DispatchInfo): CheckedSigned {
+export interface SignatureJob {
+  scheme: 'Sr25519' | 'Ed25519';
+  signature: Uint8Array;
+  message: Uint8Array;
+  publicKey: Uint8Array;
+}
+
+/**
+ * The signature check of a signed extrinsic applied in block `current`, whose parent is
+ * `parentHash`, read from a state that knows `System.BlockHash` for blocks before the parent.
+ * Throws the validity error for an unknown signer, an unknown birth block or an unsupported
+ * scheme. Lets the node verify signatures ahead of execution (worker threads).
+ */
+export function signatureJob(state: StorageRead, current: number, parentHash: Uint8Array, xt: Extrinsic): SignatureJob {
   const signed = xt.signed!;
   const who = signer(xt);
-  if (who.every((b) => b === 0)) invalid('BadSigner');
-
-  const current = ctx.blockNumber;
-  const birth = eraBirth(signed.extra.era, current);
-  if (!SystemStorage.BlockHash.contains(ctx.storage, birth)) invalid('AncientBirthBlock');
+  const hashOf = (n: number): Uint8Array | undefined =>
+    n === current - 1 ? parentHash : SystemStorage.BlockHash.contains(state, n) ? SystemStorage.BlockHash.getOr(state, n) : undefined;
+  const birthHash = hashOf(eraBirth(signed.extra.era, current));
+  if (!birthHash) invalid('AncientBirthBlock');
   if (signed.extra.mode !== 0) unknown('CannotLookup');
   const implicit = encodeImplicit({
     specVersion: SPEC_VERSION,
     transactionVersion: TRANSACTION_VERSION,
-    genesisHash: SystemStorage.BlockHash.getOr(ctx.storage, 0),
-    birthHash: SystemStorage.BlockHash.getOr(ctx.storage, birth),
+    genesisHash: hashOf(0) ?? new Uint8Array(32),
+    birthHash,
   });
-  const payload = signingPayload(xt.callBytes, signed.extra, implicit);
   const sig = signed.signature;
-  if (sig.tag === 'Ecdsa' || !ctx.host.verifySignature(sig.tag as 'Sr25519' | 'Ed25519', sig.value as Uint8Array, payload, who)) {
-    invalid('BadProof');
-  }
+  if (sig.tag === 'Ecdsa') invalid('BadProof');
+  return { scheme: sig.tag as 'Sr25519' | 'Ed25519', signature: sig.value as Uint8Array, message: signingPayload(xt.callBytes, signed.extra, implicit), publicKey: who };
+}
+
+/** Everything that does not depend on the nonce being exactly next: identity, signature, resources. */
+function checkCommon(ctx: BlockContext, xt: Extrinsic, info: DispatchInfo): CheckedSigned {
+  const who = signer(xt);
+  if (who.every((b) => b === 0)) invalid('BadSigner');
+  const job = signatureJob(ctx.storage, ctx.blockNumber, SystemStorage.ParentHash.getOr(ctx.storage), xt);
+  if (!ctx.host.verifySignature(job.scheme, job.signature, job.message, job.publicKey)) invalid('BadProof');
 
   const len = xt.encoded.length;
   const maxExtrinsic = info.class === 'Operational' ? WEIGHT.operationalMaxExtrinsic : WEIGHT.normalMaxExtrinsic;
@@ -66,7 +84,7 @@ function checkCommon(ctx: BlockContext, xt: Extrinsic, info: DispatchInfo): Chec
 
   if (xt.call.pallet === 'Sudo' && !isSudoKey(ctx, who)) invalid('BadSigner');
 
-  const fee = computeFee(len, info, signed.extra.tip);
+  const fee = computeFee(len, info, xt.signed!.extra.tip);
   return { who, info, fee, len };
 }
 

@@ -138,8 +138,25 @@ export class StorageMap<K extends unknown[], V> extends StorageItemBase<V> {
     if (hashers.length !== (keys as AnyCodec[]).length) throw new Error(`${pallet}.${name}: one hasher per key`);
   }
 
+  /**
+   * Storage keys of single-key maps keyed by an object (account ids) are remembered per key
+   * object: one extrinsic reads the same account several times, and hashing dominates.
+   */
+  private readonly keyCache = new WeakMap<object, Uint8Array>();
+
   /** Full key for all key parts, or a prefix for the first few (for iteration). */
   key(...parts: Partial<K>): Uint8Array {
+    const single = parts.length === 1 && this.meta.hashers.length === 1 && typeof parts[0] === 'object' && parts[0] !== null;
+    if (single) {
+      const hit = this.keyCache.get(parts[0] as object);
+      if (hit) return hit;
+    }
+    const full = this.buildKey(parts);
+    if (single) this.keyCache.set(parts[0] as object, full);
+    return full;
+  }
+
+  private buildKey(parts: Partial<K>): Uint8Array {
     const segments: Uint8Array[] = [this.prefix];
     for (let i = 0; i < parts.length; i++) {
       const codec = (this.keys as AnyCodec[])[i]!;

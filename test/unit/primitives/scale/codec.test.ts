@@ -135,7 +135,8 @@ describe('composite types round trip and match @polkadot/types', () => {
   const registry = new TypeRegistry();
   registry.register({
     TestStruct: { a: 'u32', b: 'Compact<u64>', c: 'Option<Vec<u8>>', d: 'Vec<(u16,bool)>' },
-    TestEnum: { _enum: { A: null, B: 'u32', C: '(u8,bool)', D: { x: 'u16', y: 'Vec<u8>' } } },
+    TestEnumD: { x: 'u16', y: 'Vec<u8>' },
+    TestEnum: { _enum: { A: 'Null', B: 'u32', C: '(u8,bool)', D: 'TestEnumD' } },
   });
 
   const TestStruct = struct({ a: u32, b: compactU64, c: option(bytes), d: vec(tuple(u16, bool)) });

@@ -324,15 +324,19 @@ describe('existential deposit (500 rao) edge cases', () => {
     expect(eventNames(r2.events)).not.toContain('Balances.Endowed');
   });
 
-  it('a fee that would take the payer below the ED is refused at validation (Payment)', async () => {
-    const c = await TestChain.create({
-      balances: [[keys.alice.publicKey, 1_000n * TAO], [keys.dave.publicKey, 600n]],
-    });
-    const xt = c.sign(keys.dave, c.call('System', 'remark', { remark: new Uint8Array() }));
-    expect(() => c.validate(xt)).toThrow(/Payment/);
-    const r = c.executeBlock([xt]);
-    expect(r.results[0]).toMatchObject({ ok: false });
-    expect(c.free(keys.dave.publicKey)).toBe(600n);
-    expect(c.account(keys.dave.publicKey).nonce).toBe(0);
+  it('a fee that would take the payer below the ED is refused (Payment): fees are withdrawn keep-alive', async () => {
+    const remark = (c: TestChain) => c.call('System', 'remark', { remark: new Uint8Array() });
+    const probe = await TestChain.create();
+    const fee = expectedFee(probe.sign(keys.dave, remark(probe), { nonce: 0 }).length, callWeight(probe, remark(probe)));
+    for (const [extra, accepted] of [[499n, false], [500n, true]] as const) {
+      const c = await TestChain.create({ balances: [[keys.alice.publicKey, 1_000n * TAO], [keys.dave.publicKey, fee + extra]] });
+      const xt = c.sign(keys.dave, remark(c));
+      if (accepted) expect(() => c.validate(xt)).not.toThrow();
+      else expect(() => c.validate(xt)).toThrow(/Payment/);
+      const r = c.executeBlock([xt]);
+      expect(r.results[0]!.ok).toBe(accepted);
+      expect(c.free(keys.dave.publicKey)).toBe(accepted ? extra : fee + extra);
+      expect(c.account(keys.dave.publicKey).nonce).toBe(accepted ? 1 : 0);
+    }
   });
 });

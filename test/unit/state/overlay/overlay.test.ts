@@ -240,7 +240,7 @@ describe('model check under random operations', () => {
     const rand = rng(42);
     const alphabet = [0x00, 0x01, 0x10, 0xff];
     const randKey = () => Uint8Array.from({ length: 1 + Math.floor(rand() * 3) }, () => alphabet[Math.floor(rand() * 4)]!);
-    for (let round = 0; round < 30; round++) {
+    for (let round = 0; round < 16; round++) {
       const base = new MerkleTrie(1);
       const model = new Map<string, string>();
       for (let i = 0; i < 20; i++) {
