@@ -20,7 +20,14 @@ export const bool = primitive<boolean>('bool', (w, v) => void w.bool(v), (r) => 
 export const str = primitive<string>(
   'str',
   (w, v) => void w.bytes(new TextEncoder().encode(v)),
-  (r) => new TextDecoder('utf-8', { fatal: true }).decode(r.bytesVec()),
+  (r) => {
+    const raw = r.bytesVec();
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    } catch {
+      throw new ScaleError('invalid UTF-8 in str');
+    }
+  },
 );
 
 /** `Compact<T>` of an integer kept as bigint (balances, u64/u128). */

@@ -1,4 +1,17 @@
 /** Growable output buffer for SCALE encoding; one allocation per encode in the common case. */
+
+function checkInt(v: number, min: number, max: number, what: string): void {
+  if (!Number.isInteger(v) || v < min || v > max) throw new RangeError(`${what} out of range: ${v}`);
+}
+
+function checkBig(v: bigint, min: bigint, max: bigint, what: string): void {
+  if (v < min || v > max) throw new RangeError(`${what} out of range: ${v}`);
+}
+
+const U64_MAX = (1n << 64n) - 1n;
+const U128_MAX = (1n << 128n) - 1n;
+const I64_MIN = -(1n << 63n);
+const I64_MAX = (1n << 63n) - 1n;
 export class ScaleWriter {
   private buf: Uint8Array;
   private view: DataView;
@@ -25,8 +38,9 @@ export class ScaleWriter {
   }
 
   u8(v: number): this {
+    checkInt(v, 0, 0xff, 'u8');
     this.ensure(1);
-    this.buf[this.pos++] = v & 0xff;
+    this.buf[this.pos++] = v;
     return this;
   }
 
@@ -35,6 +49,7 @@ export class ScaleWriter {
   }
 
   u16(v: number): this {
+    checkInt(v, 0, 0xffff, 'u16');
     this.ensure(2);
     this.view.setUint16(this.pos, v, true);
     this.pos += 2;
@@ -42,6 +57,7 @@ export class ScaleWriter {
   }
 
   i16(v: number): this {
+    checkInt(v, -0x8000, 0x7fff, 'i16');
     this.ensure(2);
     this.view.setInt16(this.pos, v, true);
     this.pos += 2;
@@ -49,13 +65,15 @@ export class ScaleWriter {
   }
 
   u32(v: number): this {
+    checkInt(v, 0, 0xffffffff, 'u32');
     this.ensure(4);
-    this.view.setUint32(this.pos, v >>> 0, true);
+    this.view.setUint32(this.pos, v, true);
     this.pos += 4;
     return this;
   }
 
   i32(v: number): this {
+    checkInt(v, -0x80000000, 0x7fffffff, 'i32');
     this.ensure(4);
     this.view.setInt32(this.pos, v, true);
     this.pos += 4;
@@ -63,6 +81,7 @@ export class ScaleWriter {
   }
 
   u64(v: bigint): this {
+    checkBig(v, 0n, U64_MAX, 'u64');
     this.ensure(8);
     this.view.setBigUint64(this.pos, v, true);
     this.pos += 8;
@@ -70,6 +89,7 @@ export class ScaleWriter {
   }
 
   i64(v: bigint): this {
+    checkBig(v, I64_MIN, I64_MAX, 'i64');
     this.ensure(8);
     this.view.setBigInt64(this.pos, v, true);
     this.pos += 8;
@@ -77,6 +97,7 @@ export class ScaleWriter {
   }
 
   u128(v: bigint): this {
+    checkBig(v, 0n, U128_MAX, 'u128');
     this.ensure(16);
     this.view.setBigUint64(this.pos, v & 0xffffffffffffffffn, true);
     this.view.setBigUint64(this.pos + 8, (v >> 64n) & 0xffffffffffffffffn, true);
@@ -85,6 +106,7 @@ export class ScaleWriter {
   }
 
   i128(v: bigint): this {
+    checkBig(v, -(1n << 127n), (1n << 127n) - 1n, 'i128');
     return this.u128(BigInt.asUintN(128, v));
   }
 

@@ -7,7 +7,6 @@ import { fail, tokenError, arithmeticError } from '../../framework/dispatch.ts';
 import type { BlockContext } from '../../framework/context.ts';
 import { EXISTENTIAL_DEPOSIT } from '../../constants.ts';
 import type { AccountId } from '../../types.ts';
-import { bytesEqual } from '../../../primitives/hex.ts';
 import { accountExists, newEndowedAccount, readAccount, writeAccount } from '../system/accounts.ts';
 import { BalancesStorage } from './storage.ts';
 
@@ -83,7 +82,7 @@ function increase(ctx: BlockContext, who: AccountId, amount: bigint): void {
 }
 
 export function transfer(ctx: BlockContext, from: AccountId, to: AccountId, amount: bigint, preservation: Preservation): void {
-  if (amount > 0n && !bytesEqual(from, to)) {
+  if (amount > 0n) {
     ctx.transactional(() => {
       decrease(ctx, from, amount, preservation);
       increase(ctx, to, amount);

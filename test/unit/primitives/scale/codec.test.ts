@@ -314,3 +314,22 @@ describe('writer', () => {
     }
   });
 });
+
+describe('out-of-range values and invalid text', () => {
+  it('refuses to encode integers outside their type instead of wrapping', async () => {
+    const { encode, u8, u16, u32, u64, u128, i64 } = await import('../../../../src/primitives/scale/index.ts');
+    expect(() => encode(u8, 256)).toThrow(RangeError);
+    expect(() => encode(u16, -1)).toThrow(RangeError);
+    expect(() => encode(u32, 2 ** 32)).toThrow(RangeError);
+    expect(() => encode(u64, -1n)).toThrow(RangeError);
+    expect(() => encode(u64, 2n ** 64n)).toThrow(RangeError);
+    expect(() => encode(u128, 2n ** 128n)).toThrow(RangeError);
+    expect(() => encode(i64, 2n ** 63n)).toThrow(RangeError);
+    expect(encode(u64, 2n ** 64n - 1n)).toEqual(new Uint8Array(8).fill(0xff));
+  });
+
+  it('reports invalid UTF-8 in a str as a SCALE error', async () => {
+    const { decode, str, ScaleError } = await import('../../../../src/primitives/scale/index.ts');
+    expect(() => decode(str, Uint8Array.of(0x04, 0xff))).toThrow(ScaleError);
+  });
+});

@@ -340,3 +340,12 @@ describe('existential deposit (500 rao) edge cases', () => {
     }
   });
 });
+
+describe('a transfer to oneself', () => {
+  it('is checked like any transfer', async () => {
+    const c = await TestChain.create();
+    const r = c.executeBlock([c.sign(keys.alice, transferKeepAlive(c, keys.alice, 10_000_000n * TAO))]);
+    expect(r.results[0]).toMatchObject({ ok: true, outcome: { ok: false, error: token('FundsUnavailable') } });
+    expect(eventNames(r.events)).not.toContain('Balances.Transfer');
+  });
+});
