@@ -70,6 +70,11 @@ export class Executive {
 
   /** The account fees go to: the Aura authority of this block's slot. */
   blockAuthor(ctx: BlockContext): AccountId | undefined {
+    if (ctx.author === undefined) ctx.author = this.findAuthor(ctx) ?? null;
+    return ctx.author ?? undefined;
+  }
+
+  private findAuthor(ctx: BlockContext): AccountId | undefined {
     const slot = slotFromDigest(SystemStorage.Digest.getOr(ctx.storage).logs);
     if (slot === undefined) return undefined;
     const authorities = AuraStorage.Authorities.getOr(ctx.storage);

@@ -24,6 +24,8 @@ export class BlockContext {
   phase: EnumValue = { tag: 'Initialization', value: undefined };
   /** Extrinsic index being applied (for `Phase::ApplyExtrinsic`). */
   extrinsicIndex = 0;
+  /** The block author (fee recipient), looked up once per block; null when there is none. */
+  author: Uint8Array | null | undefined;
   private readonly eventMarks: number[] = [];
 
   constructor(

@@ -20,6 +20,8 @@ export type StorageRead = Pick<StorageAccess, 'get' | 'entries'>;
 
 export type StorageModifier = 'Optional' | 'Default';
 
+const NUMBER_KEY_CACHE_SIZE = 4096;
+
 export interface StorageItemMeta {
   pallet: string;
   name: string;
@@ -143,17 +145,25 @@ export class StorageMap<K extends unknown[], V> extends StorageItemBase<V> {
    * object: one extrinsic reads the same account several times, and hashing dominates.
    */
   private readonly keyCache = new WeakMap<object, Uint8Array>();
+  /** Same for number keys (block numbers, netuids); bounded, cleared when full. */
+  private readonly numberKeyCache = new Map<number, Uint8Array>();
 
   /** Full key for all key parts, or a prefix for the first few (for iteration). */
   key(...parts: Partial<K>): Uint8Array {
-    const single = parts.length === 1 && this.meta.hashers.length === 1 && typeof parts[0] === 'object' && parts[0] !== null;
-    if (single) {
-      const hit = this.keyCache.get(parts[0] as object);
-      if (hit) return hit;
+    if (parts.length !== 1 || this.meta.hashers.length !== 1) return this.buildKey(parts);
+    const part = parts[0];
+    if (typeof part === 'number') {
+      let hit = this.numberKeyCache.get(part);
+      if (!hit) {
+        if (this.numberKeyCache.size >= NUMBER_KEY_CACHE_SIZE) this.numberKeyCache.clear();
+        this.numberKeyCache.set(part, (hit = this.buildKey(parts)));
+      }
+      return hit;
     }
-    const full = this.buildKey(parts);
-    if (single) this.keyCache.set(parts[0] as object, full);
-    return full;
+    if (typeof part !== 'object' || part === null) return this.buildKey(parts);
+    let hit = this.keyCache.get(part);
+    if (!hit) this.keyCache.set(part, (hit = this.buildKey(parts)));
+    return hit;
   }
 
   private buildKey(parts: Partial<K>): Uint8Array {
