@@ -82,4 +82,6 @@ export interface NodeApi {
   onChainEvent(listener: (e: ChainEvent) => void): () => void;
   /** Manual sealing (engine_createBlock); undefined when sealing is not manual/instant. */
   sealBlock?(opts: { finalize: boolean }): Promise<Uint8Array>;
+  /** Finalize a block and its ancestors (engine_finalizeBlock). */
+  finalizeBlock?(hash: Uint8Array): Promise<void>;
 }

@@ -347,6 +347,12 @@ export class Node implements NodeApi {
     return this.chain.onEvent(listener);
   }
 
+  async finalizeBlock(hash: Uint8Array): Promise<void> {
+    const entry = this.chain.header(hash);
+    if (!entry) throw new NodeRpcError(6000, `unknown block ${toHex(hash)}`);
+    await this.chain.finalize(hash);
+  }
+
   async sealBlock(opts: { finalize: boolean }): Promise<Uint8Array> {
     if (!this.author) throw new NodeRpcError(6000, 'this node does not author blocks');
     const hash = await this.author.seal();

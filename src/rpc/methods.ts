@@ -18,6 +18,7 @@
  */
 import * as author from './handlers/author.ts';
 import * as chain from './handlers/chain.ts';
+import * as engine from './handlers/engine.ts';
 import * as rpc from './handlers/rpc.ts';
 import * as state from './handlers/state.ts';
 import * as system from './handlers/system.ts';
@@ -39,6 +40,10 @@ export const METHODS: MethodTable = {
   system_peers: { call: system.peers, unsafe: true },
   system_syncState: { call: system.syncState },
   system_accountNextIndex: { call: system.accountNextIndex, aliases: ['account_nextIndex'] },
+
+  // engine (manual sealing)
+  engine_createBlock: { call: engine.createBlock },
+  engine_finalizeBlock: { call: engine.finalizeBlock },
 
   // chain
   chain_getBlockHash: { call: chain.getBlockHash, aliases: ['chain_getHead'] },
