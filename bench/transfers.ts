@@ -20,7 +20,7 @@ import { utf8 } from '../src/primitives/hex.ts';
 import { toSs58 } from '../src/primitives/ss58.ts';
 import { signExtrinsic } from '../src/runtime/extrinsic/sign.ts';
 import { Node } from '../src/node/node.ts';
-import type { NodeOptions } from '../src/node/options.ts';
+import { embeddedNodeOptions, type NodeOptions } from '../src/node/options.ts';
 import { decodeBlock, encodeBlock } from '../src/chain/block.ts';
 import { fmt, opsPerSecond, report } from './lib.ts';
 
@@ -28,25 +28,7 @@ const count = Number(process.argv[2] ?? 10_000);
 const senders = Number(process.argv[3] ?? 1_000);
 
 function baseOptions(chain: string, extra: Partial<NodeOptions>): NodeOptions {
-  return {
-    chain,
-    tmp: true,
-    rpcPort: 0,
-    rpcHost: '127.0.0.1',
-    rpcCors: 'all',
-    rpcMethods: 'auto',
-    rpcMaxConnections: 10,
-    p2pPort: 0,
-    name: 'bench',
-    devIdentities: [],
-    validator: false,
-    sealing: { kind: 'manual' },
-    statePruning: 256,
-    logLevel: 'silent',
-    poolLimit: count + 1000,
-    noRpc: true,
-    ...extra,
-  };
+  return embeddedNodeOptions({ chain, poolLimit: count + 1000, ...extra });
 }
 
 async function main() {

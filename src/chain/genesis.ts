@@ -1,5 +1,4 @@
 /** The genesis block: header over the genesis storage root, empty body, no digest. */
-import { toHex } from '../primitives/hex.ts';
 import type { ChangeSet } from '../state/reader.ts';
 import { orderedTrieRoot, trieRoot } from '../state/trie/index.ts';
 import type { Header } from '../runtime/types.ts';
@@ -38,4 +37,3 @@ export function genesisDiff(g: GenesisBlock): BlockDiff {
   };
 }
 
-export const genesisHashHex = (g: GenesisBlock) => toHex(g.hash);

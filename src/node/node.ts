@@ -104,7 +104,7 @@ export class Node implements NodeApi {
     const node = new Node(options, spec, rt, chain, pool, keystore, verifier, verifyPool, logger);
     nodeRef = node;
     node.tmpDir = tmpDir;
-    chain.onEvent((e) => node.onChainEvent_(e));
+    chain.onEvent((e) => node.followChain(e));
     if (options.validator || options.devIdentities.length > 0) {
       node.author = new BlockAuthor({
         chain,
@@ -172,7 +172,8 @@ export class Node implements NodeApi {
     return Promise.resolve();
   }
 
-  private onChainEvent_(e: ChainEvent): void {
+  /** Keep the pool in step with the chain: drop included transactions, report finality. */
+  private followChain(e: ChainEvent): void {
     if (e.kind === 'newBlock' && e.isBest) {
       const included = e.block.extrinsics.map((x) => toHex(this.rt.executive.decode(x).hash));
       const best = this.chain.best;
@@ -327,15 +328,13 @@ export class Node implements NodeApi {
   accountNextIndex(account: Uint8Array): number {
     let nonce = SystemStorage.Account.getOr(this.chain.stateAt(), account).nonce;
     // Count this account's consecutive pooled transactions, as Substrate's RPC does.
-    const pending = new Set(this.pool.pending().map((b) => toHex(b)));
-    if (pending.size === 0) return nonce;
+    const pooled = new Set<number>();
     for (const bytes of this.pool.pending()) {
-      const xt = this.rt.executive.decode(bytes);
-      const addr = xt.signed?.address;
-      if (addr && (addr.tag === 'Id' || addr.tag === 'Address32') && bytesEqual(addr.value as Uint8Array, account) && xt.signed!.extra.nonce === nonce) {
-        nonce++;
-      }
+      const signed = this.rt.executive.decode(bytes).signed;
+      const addr = signed?.address;
+      if (addr && (addr.tag === 'Id' || addr.tag === 'Address32') && bytesEqual(addr.value as Uint8Array, account)) pooled.add(signed!.extra.nonce);
     }
+    while (pooled.has(nonce)) nonce++;
     return nonce;
   }
 

@@ -24,3 +24,26 @@ export interface NodeOptions {
   /** Start without the RPC server (tests, benchmarks). */
   noRpc?: boolean;
 }
+
+/** Options for a node embedded in a process (tests, benchmarks, tools): dev chain, temp dir, manual sealing, no RPC. */
+export function embeddedNodeOptions(extra: Partial<NodeOptions> = {}): NodeOptions {
+  return {
+    chain: 'dev',
+    tmp: true,
+    rpcPort: 0,
+    rpcHost: '127.0.0.1',
+    rpcCors: 'all',
+    rpcMethods: 'auto',
+    rpcMaxConnections: 10,
+    p2pPort: 0,
+    name: 'embedded',
+    devIdentities: [],
+    validator: false,
+    sealing: { kind: 'manual' },
+    statePruning: 256,
+    logLevel: 'silent',
+    poolLimit: 8192,
+    noRpc: true,
+    ...extra,
+  };
+}

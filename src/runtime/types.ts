@@ -1,7 +1,7 @@
 /** Codecs of the Substrate/Subtensor primitive types, with the type paths metadata consumers look up. */
 import {
-  bytes, compactNumber, compactU64, enumeration, fixedBytes, newtype, str, struct, tuple, u32, u64, u8, vec, array,
-  type Codec, type EnumValue, type ValueOf,
+  bytes, compactNumber, compactU64, enumeration, fixedBytes, str, struct, tuple, u32, u64, u8, vec,
+  type EnumValue, type ValueOf,
 } from '../primitives/scale/index.ts';
 
 export const H256 = fixedBytes(32, ['primitive_types', 'H256']);
@@ -172,5 +172,3 @@ export const PerDispatchClassWeight = struct(
 
 export const EMPTY_H256 = new Uint8Array(32);
 
-export type { Codec };
-export { array };
