@@ -23,6 +23,8 @@ import * as rpc from './handlers/rpc.ts';
 import * as state from './handlers/state.ts';
 import * as system from './handlers/system.ts';
 import type { CallDef, MethodTable, SubscriptionDef } from './types.ts';
+import { SPEC_V2_METHODS } from './methods-spec-v2.ts';
+import { NODE_EXTRA_METHODS } from './methods-node-extras.ts';
 
 export const METHODS: MethodTable = {
   // rpc
@@ -99,6 +101,8 @@ export const METHODS: MethodTable = {
     unsubscribe: ['author_unwatchExtrinsic'],
   },
   author_pendingExtrinsics: { call: author.pendingExtrinsics },
+  ...SPEC_V2_METHODS,
+  ...NODE_EXTRA_METHODS,
 };
 
 /** A name resolved through the table. `name` is always the canonical (table key) name. */
