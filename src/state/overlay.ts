@@ -3,7 +3,7 @@
  * `with_transaction`-style call). A rolled-back layer leaves no trace; committing merges it
  * into its parent. The base state is never written here.
  */
-import { compareBytes, startsWith, toHex } from '../primitives/hex.ts';
+import { bytesKey, compareBytes, startsWith } from '../primitives/hex.ts';
 import type { ChangeSet, StateReader } from './reader.ts';
 
 type Layer = ChangeSet;
@@ -18,20 +18,20 @@ export class OverlayedState implements StateReader {
   }
 
   get(key: Uint8Array): Uint8Array | undefined {
-    const hex = toHex(key);
+    const k = bytesKey(key);
     for (let i = this.layers.length - 1; i >= 0; i--) {
-      const hit = this.layers[i]!.get(hex);
+      const hit = this.layers[i]!.get(k);
       if (hit) return hit.value ?? undefined;
     }
     return this.base.get(key);
   }
 
   set(key: Uint8Array, value: Uint8Array): void {
-    this.layers[this.layers.length - 1]!.set(toHex(key), { key, value });
+    this.layers[this.layers.length - 1]!.set(bytesKey(key), { key, value });
   }
 
   remove(key: Uint8Array): void {
-    this.layers[this.layers.length - 1]!.set(toHex(key), { key, value: null });
+    this.layers[this.layers.length - 1]!.set(bytesKey(key), { key, value: null });
   }
 
   startTransaction(): void {

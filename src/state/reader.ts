@@ -5,5 +5,5 @@ export interface StateReader {
   entries(prefix?: Uint8Array, startAfter?: Uint8Array): IterableIterator<[Uint8Array, Uint8Array]>;
 }
 
-/** A change set: hex key → new value, or null for a deletion. */
+/** A change set: storage key (as a `bytesKey` string) → the key and its new value, or null for a deletion. */
 export type ChangeSet = Map<string, { key: Uint8Array; value: Uint8Array | null }>;
