@@ -34,6 +34,8 @@ export type Validator = (xt: Extrinsic) => ValidTransaction;
 export class TxPool {
   private readonly txs = new Map<string, PoolTx>();
   private readonly future = new Set<string>();
+  /** Future transactions by a tag they wait for: only these are re-checked when it appears. */
+  private readonly waitingOn = new Map<string, Set<string>>();
   private readonly providers = new Map<string, string>();
   private readonly watchers = new Map<string, Set<(e: TxStatusEvent) => void>>();
   private readonly banned = new Map<string, number>();
@@ -110,12 +112,12 @@ export class TxPool {
       if (other.priority >= tx.priority) throw priorityTooLow(other.priority, tx.priority);
       this.removeTx(other.hashHex, { kind: 'usurped' });
     }
-    const isFuture = tx.requires.some((t) => !this.providers.has(t));
-    if (isFuture ? this.future.size >= this.limits.future : this.readyCount >= this.limits.ready) throw immediatelyDropped();
+    const missing = this.missingTag(tx);
+    if (missing !== undefined ? this.future.size >= this.limits.future : this.readyCount >= this.limits.ready) throw immediatelyDropped();
     this.txs.set(hashHex, tx);
     for (const tag of tx.provides) this.providers.set(tag, hashHex);
-    if (isFuture) this.future.add(hashHex);
-    this.promoteFutures();
+    if (missing !== undefined) this.park(tx, missing);
+    else this.released(tx);
     if (!this.future.has(hashHex)) for (const l of this.readyListeners) l();
     return tx;
   }
@@ -124,19 +126,64 @@ export class TxPool {
     return this.future.has(hashHex);
   }
 
-  private promoteFutures(): void {
-    let moved = true;
-    while (moved) {
-      moved = false;
-      for (const h of this.future) {
-        const tx = this.txs.get(h)!;
-        if (tx.requires.every((t) => this.providers.has(t) && !this.future.has(this.providers.get(t)!))) {
+  /** A tag `tx` requires that no ready transaction provides, if any. */
+  private missingTag(tx: PoolTx): string | undefined {
+    for (const t of tx.requires) {
+      const provider = this.providers.get(t);
+      if (provider === undefined || this.future.has(provider)) return t;
+    }
+    return undefined;
+  }
+
+  private park(tx: PoolTx, tag: string): void {
+    this.future.add(tx.hashHex);
+    let set = this.waitingOn.get(tag);
+    if (!set) this.waitingOn.set(tag, (set = new Set()));
+    set.add(tx.hashHex);
+  }
+
+  /** `first` is ready: wake the future transactions that waited for what it provides. */
+  private released(first: PoolTx): void {
+    const queue = [first];
+    while (queue.length) {
+      const tx = queue.pop()!;
+      for (const tag of tx.provides) {
+        const waiting = this.waitingOn.get(tag);
+        if (!waiting) continue;
+        this.waitingOn.delete(tag);
+        for (const h of waiting) {
+          const w = this.txs.get(h);
+          if (!w || !this.future.has(h)) continue;
+          const missing = this.missingTag(w);
+          if (missing !== undefined) {
+            this.park(w, missing);
+            continue;
+          }
           this.future.delete(h);
           this.notify(h, { kind: 'ready' });
-          moved = true;
+          queue.push(w);
         }
       }
     }
+  }
+
+  /** Recompute ready/future for the whole pool (after a block changed what is on chain). */
+  private reclassify(): void {
+    const wasFuture = new Set(this.future);
+    this.future.clear();
+    this.waitingOn.clear();
+    for (const tx of this.txs.values()) this.future.add(tx.hashHex);
+    for (const tx of this.txs.values()) {
+      if (!this.future.has(tx.hashHex)) continue; // already woken by a provider
+      const missing = this.missingTag(tx);
+      if (missing !== undefined) {
+        this.park(tx, missing);
+        continue;
+      }
+      this.future.delete(tx.hashHex);
+      this.released(tx);
+    }
+    for (const h of wasFuture) if (!this.future.has(h) && this.txs.has(h)) this.notify(h, { kind: 'ready' });
   }
 
   /** Ready transactions, highest priority first, each after the transactions it depends on. */
@@ -224,10 +271,7 @@ export class TxPool {
         else throw e;
       }
     }
-    for (const tx of this.txs.values()) {
-      if (tx.requires.some((t) => !this.providers.has(t))) this.future.add(tx.hashHex);
-    }
-    this.promoteFutures();
+    this.reclassify();
     const now = Date.now();
     for (const [h, until] of this.banned) if (until < now) this.banned.delete(h);
   }
