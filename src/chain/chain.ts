@@ -295,15 +295,16 @@ export class Chain {
       }
       this.finalizedEntry = entry;
       await this.db.setFinalized(hash, justification);
-      const pruned = await this.pruneState();
-      this.emit({ kind: 'finalized', hashes: newly.reverse(), pruned });
+      await this.pruneState();
+      // Forks beside the finalized chain are not tracked yet, so none are reported as pruned.
+      this.emit({ kind: 'finalized', hashes: newly.reverse(), pruned: [] });
     });
   }
 
-  private async pruneState(): Promise<Uint8Array[]> {
-    if (!Number.isFinite(this.opts.pruningWindow)) return [];
+  private async pruneState(): Promise<void> {
+    if (!Number.isFinite(this.opts.pruningWindow)) return;
     const keepFrom = this.finalizedEntry.header.number - this.opts.pruningWindow;
-    if (keepFrom <= 0) return [];
+    if (keepFrom <= 0) return;
     const prune: Uint8Array[] = [];
     for (let n = keepFrom; n > 0; n--) {
       const h = this.db.getCanonicalHash(n);
@@ -312,6 +313,5 @@ export class Chain {
     }
     for (const h of prune) this.state.removeDiff(h);
     await this.db.pruneDiffs(prune);
-    return [];
   }
 }
