@@ -84,4 +84,22 @@ export interface NodeApi {
   sealBlock?(opts: { finalize: boolean }): Promise<Uint8Array>;
   /** Finalize a block and its ancestors (engine_finalizeBlock). */
   finalizeBlock?(hash: Uint8Array): Promise<void>;
+
+  // ---- Keystore (author_insertKey & co.); optional: a node without a keystore leaves them out ----
+
+  /** Store the key `suri` for `keyType` (4 characters, e.g. "aura"); throws NodeRpcError 1040 if it cannot. */
+  insertKey?(keyType: string, suri: string, publicKey: Uint8Array): void;
+  /** Whether the keystore holds the secret for `publicKey` under `keyType`. */
+  hasKey?(publicKey: Uint8Array, keyType: string): boolean;
+  /** Whether the keystore holds every key of the SCALE-encoded session keys; throws 1040 if they do not decode. */
+  hasSessionKeys?(sessionKeys: Uint8Array): boolean;
+  /** Generate fresh session keys, store them, and return their SCALE encoding (the runtime's `SessionKeys`). */
+  rotateKeys?(): Uint8Array;
+
+  /**
+   * Trie nodes proving the values (or absence) of `keys` at block `at` (best when omitted),
+   * sorted and deduplicated as Substrate's `StorageProof`. Throws NodeRpcError 4003 when no
+   * proof can be made at that block.
+   */
+  readProof?(keys: Uint8Array[], at?: Uint8Array): Uint8Array[];
 }

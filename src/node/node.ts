@@ -2,10 +2,12 @@
  * Wires the node together and starts/stops its parts in order: database → chain → pool →
  * author → RPC. Implements NodeApi, the only surface RPC and tools use.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
+import { Keyring } from '@polkadot/keyring';
 import { bytesEqual, toHex } from '../primitives/hex.ts';
 import { initCrypto } from '../primitives/hashing.ts';
 import { verifySignature } from '../primitives/crypto.ts';
@@ -22,9 +24,10 @@ import { TxPool } from '../chain/txpool.ts';
 import { badFormat } from '../chain/tx-errors.ts';
 import { BlockAuthor } from '../consensus/authoring.ts';
 import { UnknownStateError } from '../state/state-store.ts';
+import { MerkleTrie } from '../state/trie/index.ts';
 import { startRpcServer } from '../rpc/server.ts';
 import { genesisStorage, loadChainSpec, type ChainSpecJson } from './chain-spec.ts';
-import { Keystore } from './keystore.ts';
+import { Keystore, SCHEME_OF, type KeyTypeId } from './keystore.ts';
 import type { NodeOptions } from './options.ts';
 import { CachedVerifier } from './verifier.ts';
 import { VerifyPool } from './verify-pool.ts';
@@ -344,6 +347,67 @@ export class Node implements NodeApi {
 
   onChainEvent(listener: (e: ChainEvent) => void): () => void {
     return this.chain.onEvent(listener);
+  }
+
+  // ---- keystore ----
+
+  /** Session keys of this runtime, in `SessionKeys` field order: aura (sr25519) then grandpa (ed25519). */
+  private static readonly SESSION_KEY_TYPES: readonly KeyTypeId[] = ['aura', 'gran'];
+
+  private static keyType(keyType: string): KeyTypeId {
+    if (keyType === 'aura' || keyType === 'gran') return keyType;
+    throw new NodeRpcError(1040, `Key type "${keyType}" is not used by this node (session key types: aura, gran)`);
+  }
+
+  insertKey(keyType: string, suri: string, publicKey: Uint8Array): void {
+    const type = Node.keyType(keyType);
+    let pub: Uint8Array;
+    try {
+      pub = new Keyring({ type: SCHEME_OF[type] }).addFromUri(suri).publicKey;
+    } catch (e) {
+      throw new NodeRpcError(1040, `Invalid secret URI: ${(e as Error).message}`);
+    }
+    if (!bytesEqual(pub, publicKey)) {
+      throw new NodeRpcError(1040, `The public key does not belong to the secret URI (it derives ${toHex(pub)} for ${type})`);
+    }
+    this.keystore.insert(type, suri);
+  }
+
+  hasKey(publicKey: Uint8Array, keyType: string): boolean {
+    if (keyType !== 'aura' && keyType !== 'gran') return false;
+    return this.keystore.has(keyType, publicKey);
+  }
+
+  hasSessionKeys(sessionKeys: Uint8Array): boolean {
+    const types = Node.SESSION_KEY_TYPES;
+    if (sessionKeys.length < 32 * types.length) throw new NodeRpcError(1040, 'Session keys are not encoded correctly');
+    return types.every((type, i) => this.keystore.has(type, sessionKeys.subarray(32 * i, 32 * (i + 1))));
+  }
+
+  rotateKeys(): Uint8Array {
+    const out = new Uint8Array(32 * Node.SESSION_KEY_TYPES.length);
+    Node.SESSION_KEY_TYPES.forEach((type, i) => {
+      const pair = this.keystore.insert(type, toHex(randomBytes(32)));
+      out.set(pair.publicKey, 32 * i);
+    });
+    return out;
+  }
+
+  // ---- read proofs ----
+
+  /**
+   * Proofs come from the state store's trie, which holds the head (best) block's state; other
+   * blocks' states are overlays without trie nodes of their own, so no proof is made for them.
+   */
+  readProof(keys: Uint8Array[], at?: Uint8Array): Uint8Array[] {
+    const { state, entry } = this.stateFor(at);
+    if (!(state instanceof MerkleTrie)) {
+      throw new NodeRpcError(
+        4003,
+        `Client error: Read proofs are only available at the best block (#${this.chain.best.header.number} ${toHex(this.chain.best.hash)}), not at #${entry.header.number} ${toHex(entry.hash)}`,
+      );
+    }
+    return state.readProof(keys);
   }
 
   async finalizeBlock(hash: Uint8Array): Promise<void> {

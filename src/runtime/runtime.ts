@@ -28,11 +28,12 @@ import { transactionPaymentPallet } from './pallets/transaction-payment/index.ts
 import { utilityPallet } from './pallets/utility/index.ts';
 import { sudoPallet } from './pallets/sudo/index.ts';
 
-/** Runtime APIs this runtime answers, with the versions clients expect. */
+/** Runtime APIs this runtime answers, with the versions clients expect, in subtensor's order. */
 export const RUNTIME_APIS: [name: string, version: number][] = [
   ['Core', 5],
   ['Metadata', 2],
   ['BlockBuilder', 6],
+  ['GenesisBuilder', 1],
   ['TaggedTransactionQueue', 3],
   ['OffchainWorkerApi', 2],
   ['AuraApi', 1],
@@ -41,7 +42,6 @@ export const RUNTIME_APIS: [name: string, version: number][] = [
   ['AccountNonceApi', 1],
   ['TransactionPaymentApi', 4],
   ['TransactionPaymentCallApi', 3],
-  ['GenesisBuilder', 1],
 ];
 
 export function runtimeVersion(): RuntimeVersion {

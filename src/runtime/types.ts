@@ -1,8 +1,37 @@
 /** Codecs of the Substrate/Subtensor primitive types, with the type paths metadata consumers look up. */
 import {
-  bytes, compactNumber, compactU64, enumeration, fixedBytes, str, struct, tuple, u32, u64, u8, vec,
-  type EnumValue, type ValueOf,
+  bytes, compactNumber, compactU64, enumeration, fixedBytes, newtype, str, struct, tuple, u128, u32, u64, u8, vec,
+  type AnyCodec, type Codec, type EnumValue, type TypeInfo, type ValueOf,
 } from '../primitives/scale/index.ts';
+
+/** The same bytes (and value shape) as `codec`, described to metadata by `info`. */
+export function describedAs<T>(codec: Codec<T>, info: TypeInfo): Codec<T> {
+  return { enc: codec.enc, dec: codec.dec, info };
+}
+
+function vecWrapper<C extends AnyCodec>(path: string[], of: C): Codec<ValueOf<C>[]> {
+  const inner = vec(of);
+  return describedAs(inner, {
+    path,
+    params: [{ name: 'T', type: of }, { name: 'S' }],
+    def: { kind: 'composite', fields: [{ type: inner, typeName: 'Vec<T>' }] },
+  });
+}
+
+/** `bounded_collections::bounded_vec::BoundedVec<T, S>`: a `Vec<T>` with a length bound (same bytes). */
+export function boundedVec<C extends AnyCodec>(of: C): Codec<ValueOf<C>[]> {
+  return vecWrapper(['bounded_collections', 'bounded_vec', 'BoundedVec'], of);
+}
+
+/** `bounded_collections::weak_bounded_vec::WeakBoundedVec<T, S>` (same bytes as `Vec<T>`). */
+export function weakBoundedVec<C extends AnyCodec>(of: C): Codec<ValueOf<C>[]> {
+  return vecWrapper(['bounded_collections', 'weak_bounded_vec', 'WeakBoundedVec'], of);
+}
+
+/** `Cow<'_, T>`: scale-info describes it as a composite with path `Cow` around `T` (same bytes). */
+export function cow<T>(inner: Codec<T>): Codec<T> {
+  return describedAs(inner, { path: ['Cow'], params: [{ name: 'T', type: inner }], def: { kind: 'composite', fields: [{ type: inner }] } });
+}
 
 export const H256 = fixedBytes(32, ['primitive_types', 'H256']);
 export const AccountId32 = fixedBytes(32, ['sp_core', 'crypto', 'AccountId32']);
@@ -118,19 +147,44 @@ export const MultiSignature = enumeration(
 
 export const ConsensusEngineId = fixedBytes(4);
 
-export const DigestItem = enumeration(
-  {
+const DIGEST_ITEM_PATH = ['sp_runtime', 'generic', 'digest', 'DigestItem'];
+const engineAndData = () => [
+  { type: ConsensusEngineId, typeName: 'ConsensusEngineId' },
+  { type: bytes, typeName: 'Vec<u8>' },
+];
+
+/**
+ * `sp_runtime::generic::DigestItem`. Values of the engine variants are `[engineId, data]`; the
+ * metadata shows them as Rust does (two unnamed fields, in declaration order), same bytes.
+ */
+export const DigestItem = describedAs(
+  enumeration({
     Other: { index: 0, value: bytes },
     Consensus: { index: 4, value: tuple(ConsensusEngineId, bytes) },
     Seal: { index: 5, value: tuple(ConsensusEngineId, bytes) },
     PreRuntime: { index: 6, value: tuple(ConsensusEngineId, bytes) },
     RuntimeEnvironmentUpdated: { index: 8 },
+  }),
+  {
+    path: DIGEST_ITEM_PATH,
+    def: {
+      kind: 'variant',
+      variants: [
+        { name: 'PreRuntime', index: 6, fields: engineAndData() },
+        { name: 'Consensus', index: 4, fields: engineAndData() },
+        { name: 'Seal', index: 5, fields: engineAndData() },
+        { name: 'Other', index: 0, fields: [{ type: bytes, typeName: 'Vec<u8>' }] },
+        { name: 'RuntimeEnvironmentUpdated', index: 8, fields: [] },
+      ],
+    },
   },
-  { path: ['sp_runtime', 'generic', 'digest', 'DigestItem'] },
 );
 export type DigestItem = EnumValue;
 
-export const Digest = struct({ logs: vec(DigestItem) }, { path: ['sp_runtime', 'generic', 'digest', 'Digest'] });
+export const Digest = struct(
+  { logs: vec(DigestItem) },
+  { path: ['sp_runtime', 'generic', 'digest', 'Digest'], typeNames: { logs: 'Vec<DigestItem>' } },
+);
 export type Digest = ValueOf<typeof Digest>;
 
 export const Header = struct(
@@ -141,7 +195,12 @@ export const Header = struct(
     extrinsics_root: H256,
     digest: Digest,
   },
-  { path: ['sp_runtime', 'generic', 'header', 'Header'], params: [{ name: 'Number', type: u32 }] },
+  {
+    path: ['sp_runtime', 'generic', 'header', 'Header'],
+    // `Hash` is BlakeTwo256, a type parameter scale-info skips (no type).
+    params: [{ name: 'Number', type: u32 }, { name: 'Hash' }],
+    typeNames: { parent_hash: 'Hash::Output', number: 'Number', state_root: 'Hash::Output', extrinsics_root: 'Hash::Output', digest: 'Digest' },
+  },
 );
 export type Header = ValueOf<typeof Header>;
 
@@ -150,25 +209,46 @@ export const Phase = enumeration(
   { path: ['frame_system', 'Phase'] },
 );
 
+/** `sp_version::RuntimeVersion` (names and the API list are `Cow`s upstream: same bytes). */
 export const RuntimeVersionCodec = struct(
   {
-    spec_name: str,
-    impl_name: str,
+    spec_name: cow(str),
+    impl_name: cow(str),
     authoring_version: u32,
     spec_version: u32,
     impl_version: u32,
-    apis: vec(tuple(fixedBytes(8), u32)),
+    apis: cow(vec(tuple(fixedBytes(8), u32))),
     transaction_version: u32,
     system_version: u8,
   },
-  { path: ['sp_version', 'RuntimeVersion'] },
+  {
+    path: ['sp_version', 'RuntimeVersion'],
+    typeNames: {
+      spec_name: "Cow<'static, str>", impl_name: "Cow<'static, str>", authoring_version: 'u32', spec_version: 'u32',
+      impl_version: 'u32', apis: 'ApisVec', transaction_version: 'u32', system_version: 'u8',
+    },
+  },
 );
 export type RuntimeVersion = ValueOf<typeof RuntimeVersionCodec>;
 
 export const PerDispatchClassWeight = struct(
   { normal: Weight, operational: Weight, mandatory: Weight },
-  { path: ['frame_support', 'dispatch', 'PerDispatchClass'], params: [{ name: 'T', type: Weight }] },
+  { path: ['frame_support', 'dispatch', 'PerDispatchClass'], params: [{ name: 'T', type: Weight }], typeNames: { normal: 'T', operational: 'T', mandatory: 'T' } },
 );
+
+/**
+ * `node_subtensor_runtime::RuntimeHoldReason` / `RuntimeFreezeReason`: one variant per pallet that
+ * declares hold (freeze) reasons. No pallet of this runtime does yet, so both are empty enums
+ * (Balances.Holds / Freezes stay empty).
+ */
+export const RuntimeHoldReason = enumeration({}, { path: ['node_subtensor_runtime', 'RuntimeHoldReason'] });
+export const RuntimeFreezeReason = enumeration({}, { path: ['node_subtensor_runtime', 'RuntimeFreezeReason'] });
+
+/** `sp_consensus_slots::Slot`: a u64 newtype. */
+export const Slot = newtype(u64, ['sp_consensus_slots', 'Slot'], 'u64');
+
+/** `sp_arithmetic::fixed_point::FixedU128`: a u128 newtype (value ×10^18). */
+export const FixedU128 = newtype(u128, ['sp_arithmetic', 'fixed_point', 'FixedU128'], 'u128');
 
 export const EMPTY_H256 = new Uint8Array(32);
 

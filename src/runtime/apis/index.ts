@@ -2,11 +2,12 @@
  * The runtime API table served through `state_call`: `<Trait>_<method>` → handler. The same
  * runtime code that builds and imports blocks answers these, at the requested block's state.
  */
+import { consensusApis } from './consensus.ts';
 import { coreApis } from './core.ts';
 import { metadataApis } from './metadata.ts';
 import { RuntimeApiError, type ApiContext, type ApiMethod } from './context.ts';
 
-const extraApis: Record<string, ApiMethod> = { ...metadataApis };
+const extraApis: Record<string, ApiMethod> = { ...metadataApis, ...consensusApis };
 
 /** Later pallets (metadata, subtensor APIs) register their methods here. */
 export function registerRuntimeApis(methods: Record<string, ApiMethod>): void {

@@ -1,9 +1,13 @@
 /** The Metadata runtime API: V14 from `metadata()`, V14/V15 from `metadata_at_version`. */
-import { METADATA_RUNTIME_API, metadataApiAtVersion, metadataApiMetadata, metadataApiVersions, type RuntimeApiMeta } from '../metadata/index.ts';
+import { metadataApiAtVersion, metadataApiMetadata, metadataApiVersions, type RuntimeApiMeta } from '../metadata/index.ts';
 import { RuntimeApiError, type ApiMethod } from './context.ts';
+import { NODE_RUNTIME_APIS } from './descriptions.ts';
 
-/** Runtime API descriptions published in V15 metadata (more are added as APIs are described). */
-export const RUNTIME_API_DESCRIPTIONS: readonly RuntimeApiMeta[] = [METADATA_RUNTIME_API];
+/**
+ * Runtime API descriptions published in V15 metadata: every API this node serves through
+ * `state_call` (see descriptions.ts), in subtensor's order. Subtensor's own APIs add theirs here.
+ */
+export const RUNTIME_API_DESCRIPTIONS: readonly RuntimeApiMeta[] = [...NODE_RUNTIME_APIS];
 
 export const metadataApis: Record<string, ApiMethod> = {
   Metadata_metadata: (ctx) => metadataApiMetadata(ctx.rt.runtime, RUNTIME_API_DESCRIPTIONS),

@@ -4,7 +4,7 @@
  * version, genesis hash, the era's birth-block hash and the optional metadata hash.
  */
 import {
-  compactNumber, compactU64, enumeration, fixedBytes, newtype, option, struct, tuple, u32, ScaleWriter,
+  compactNumber, compactU64, enumeration, fixedBytes, option, struct, tuple, u32, ScaleWriter,
   type AnyCodec, type Codec,
 } from '../../primitives/scale/index.ts';
 import { H256 } from '../types.ts';
@@ -29,11 +29,21 @@ export interface ExtensionMeta {
 const empty = (path: string[]) => struct({}, { path, params: [{ name: 'T' }] });
 const unitTuple = tuple();
 
-const CheckMortality = newtype(EraCodec, ['frame_system', 'extensions', 'check_mortality', 'CheckMortality'], 'Era');
-const CheckNonce = newtype(compactNumber(u32), ['node_subtensor_runtime', 'check_nonce', 'CheckNonce'], 'T::Nonce');
-const ChargeTransactionPayment = newtype(compactU64, ['pallet_transaction_payment', 'ChargeTransactionPayment'], 'BalanceOf<T>');
+/** A tuple-struct extension generic over the runtime (`Ext<T>(inner)`): the inner bytes, described as upstream. */
+const wrapped = <V>(inner: Codec<V>, path: string[], typeName: string): Codec<V> => ({
+  enc: inner.enc,
+  dec: inner.dec,
+  info: { path, params: [{ name: 'T' }], def: { kind: 'composite', fields: [{ type: inner, typeName }] } },
+});
+
+const CheckMortality = wrapped(EraCodec, ['frame_system', 'extensions', 'check_mortality', 'CheckMortality'], 'Era');
+const CheckNonce = wrapped(compactNumber(u32), ['node_subtensor_runtime', 'check_nonce', 'CheckNonce'], 'T::Nonce');
+const ChargeTransactionPayment = wrapped(compactU64, ['pallet_transaction_payment', 'ChargeTransactionPayment'], 'BalanceOf<T>');
 const MetadataHashMode = enumeration({ Disabled: { index: 0 }, Enabled: { index: 1 } }, { path: ['frame_metadata_hash_extension', 'Mode'] });
-const CheckMetadataHash = struct({ mode: MetadataHashMode }, { path: ['frame_metadata_hash_extension', 'CheckMetadataHash'], params: [{ name: 'T' }] });
+const CheckMetadataHash = struct(
+  { mode: MetadataHashMode },
+  { path: ['frame_metadata_hash_extension', 'CheckMetadataHash'], params: [{ name: 'T' }], typeNames: { mode: 'Mode' } },
+);
 
 export const TRANSACTION_EXTENSIONS: ExtensionMeta[] = [
   { identifier: 'CheckNonZeroSender', type: empty(['frame_system', 'extensions', 'check_non_zero_sender', 'CheckNonZeroSender']), implicit: unitTuple },

@@ -20,6 +20,41 @@ export interface RuntimeEvent {
   fields: Record<string, unknown>;
 }
 
+/**
+ * What a pallet definition may add for metadata when it differs from FRAME's usual shape
+ * (read off the definition object; pallets declare `PalletDef & PalletMetadataHints`).
+ */
+export interface PalletMetadataHints {
+  /**
+   * Generic parameter names of the pallet's Call/Event/Error enums, as scale-info lists them
+   * (no types: `T: Config` is skipped). Default `['T']`; instantiable pallets have `['T', 'I']`,
+   * an Event that does not use `T` has `[]`.
+   */
+  typeParams?: { call?: string[]; event?: string[]; error?: string[] };
+  /** The crate name the runtime imports the pallet under, when not `typePath[0]` (e.g. `pallet_utility`). */
+  runtimeAlias?: string;
+}
+
+export type PalletDefWithHints<G = unknown> = PalletDef<G> & PalletMetadataHints;
+
+const DEFAULT_TYPE_PARAMS = ['T'];
+
+function hintsOf(def: PalletDef): PalletMetadataHints {
+  return def as PalletDef & PalletMetadataHints;
+}
+
+/** Generic params of a pallet enum (`kind` is call, event or error). */
+export function palletTypeParams(def: PalletDef, kind: 'call' | 'event' | 'error'): { name: string }[] {
+  return (hintsOf(def).typeParams?.[kind] ?? DEFAULT_TYPE_PARAMS).map((name) => ({ name }));
+}
+
+/** How `construct_runtime` names a pallet enum in the outer enums, e.g. `pallet_balances::Event<Runtime>`, `pallet_grandpa::Event`. */
+export function outerEnumTypeName(def: PalletDef, kind: 'Event' | 'Error'): string {
+  const crate = hintsOf(def).runtimeAlias ?? def.typePath[0];
+  const generic = kind === 'Error' || palletTypeParams(def, 'event').length > 0;
+  return `${crate}::${kind}${generic ? '<Runtime>' : ''}`;
+}
+
 /** Calls nested deeper than this are refused when decoding (Substrate's MAX_EXTRINSIC_DEPTH is 256; the pool limit is 8). */
 export const MAX_CALL_DEPTH = 8;
 
@@ -130,7 +165,7 @@ export class Runtime {
         },
         info: {
           path: path('Call'),
-          params: [{ name: 'T' }],
+          params: palletTypeParams(def, 'call'),
           def: (): TypeDef => ({
             kind: 'variant',
             variants: calls.map((c) => ({ name: c.name, index: c.index, fields: fieldsDef(c.args), docs: c.docs })),
@@ -157,7 +192,7 @@ export class Runtime {
         },
         info: {
           path: path('Event'),
-          params: [{ name: 'T' }],
+          params: palletTypeParams(def, 'event'),
           def: (): TypeDef => ({
             kind: 'variant',
             variants: events.map((e) => ({ name: e.name, index: e.index, fields: fieldsDef(e.fields), docs: e.docs })),
@@ -172,7 +207,7 @@ export class Runtime {
         dec: (r) => errors.find((e) => e.index === r.u8())?.name ?? 'Unknown',
         info: {
           path: path('Error'),
-          params: [{ name: 'T' }],
+          params: palletTypeParams(def, 'error'),
           def: { kind: 'variant', variants: errors.map((e) => ({ name: e.name, index: e.index, fields: [], docs: e.docs })) },
         },
       };
@@ -238,7 +273,7 @@ export class Runtime {
           variants: withEvents.map((p) => ({
             name: p.def.name,
             index: p.def.index,
-            fields: [{ type: p.eventCodec!, typeName: `${p.def.typePath.join('::')}::Event<Runtime>` }],
+            fields: [{ type: p.eventCodec!, typeName: outerEnumTypeName(p.def, 'Event') }],
           })),
         }),
       },

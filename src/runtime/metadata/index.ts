@@ -84,7 +84,7 @@ export function metadataApiVersions(): Uint8Array {
   return w.finish();
 }
 
-export { buildModel, type MetadataModel, type RuntimeApiMeta, type RuntimeApiMethodMeta } from './model.ts';
+export { buildModel, type ApiType, type MetadataModel, type RuntimeApiMeta, type RuntimeApiMethodMeta, type RuntimeTypeRefs } from './model.ts';
 export { METADATA_RUNTIME_API, OpaqueMetadata } from './runtime-types.ts';
 export { PortableRegistry, type PortableType } from './registry.ts';
 export { METADATA_MAGIC } from './encode-common.ts';

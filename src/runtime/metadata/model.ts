@@ -3,24 +3,39 @@
  * both V14 and V15 are written (one id space, so a type id means the same in both versions).
  * Everything comes from the pallet definitions, the extension list and the extrinsic codecs.
  */
-import { encode, tuple, type AnyCodec, type TypeInfo } from '../../primitives/scale/index.ts';
+import { encode, struct, tuple, vec, type AnyCodec, type TypeInfo } from '../../primitives/scale/index.ts';
 import type { HasherName } from '../../primitives/hashing.ts';
 import type { PalletDef } from '../framework/pallet.ts';
 import type { Runtime } from '../framework/runtime-builder.ts';
 import type { StorageItemMeta, StorageModifier } from '../framework/storage.ts';
 import { SignedExtraCodec, TRANSACTION_EXTENSIONS } from '../extrinsic/extensions.ts';
 import { EXTRINSIC_VERSION } from '../extrinsic/unchecked.ts';
-import { MultiAddress, MultiSignature } from '../types.ts';
+import { Header, MultiAddress, MultiSignature } from '../types.ts';
 import { PortableRegistry } from './registry.ts';
 import {
   fpUncheckedExtrinsicCodec, runtimeErrorInfo, runtimeTypeInfo, uncheckedExtrinsicCodec,
 } from './runtime-types.ts';
 
+/** Types that only exist once a runtime is built: its extrinsic, call, header and block. */
+export interface RuntimeTypeRefs {
+  /** `fp_self_contained::…::UncheckedExtrinsic<Address, RuntimeCall, Signature, Extra>`. */
+  extrinsic: AnyCodec;
+  /** `node_subtensor_runtime::RuntimeCall`. */
+  call: AnyCodec;
+  /** `sp_runtime::generic::header::Header<u32, BlakeTwo256>`. */
+  header: AnyCodec;
+  /** `sp_runtime::generic::block::Block<Header, Extrinsic>`. */
+  block: AnyCodec;
+}
+
+/** A type in a runtime API signature: a codec, or a pick from the runtime's own types. */
+export type ApiType = AnyCodec | ((runtime: RuntimeTypeRefs) => AnyCodec);
+
 /** A runtime API as V15 metadata lists it (input for `buildMetadata`). */
 export interface RuntimeApiMethodMeta {
   name: string;
-  inputs: { name: string; codec: AnyCodec }[];
-  output: AnyCodec;
+  inputs: { name: string; codec: ApiType }[];
+  output: ApiType;
   docs?: string[];
 }
 
@@ -102,17 +117,38 @@ interface RuntimeSources {
   extrinsic: AnyCodec;
   runtime: { info: TypeInfo };
   runtimeError: { info: TypeInfo };
+  refs: RuntimeTypeRefs;
+  /** Each API type resolved once, so both registration passes see the same codec objects. */
+  apiTypes: Map<ApiType, AnyCodec>;
 }
 
 function runtimeSources(runtime: Runtime): RuntimeSources {
   const call = runtime.callCodec;
   const unchecked = uncheckedExtrinsicCodec(MultiAddress, call, MultiSignature, SignedExtraCodec);
+  const extrinsic = fpUncheckedExtrinsicCodec(unchecked, MultiAddress, call, MultiSignature, SignedExtraCodec);
+  const block = struct(
+    { header: Header, extrinsics: vec(extrinsic) },
+    {
+      path: ['sp_runtime', 'generic', 'block', 'Block'],
+      params: [{ name: 'Header', type: Header }, { name: 'Extrinsic', type: extrinsic }],
+      typeNames: { header: 'Header', extrinsics: 'Vec<Extrinsic>' },
+    },
+  );
   return {
     keyTuples: new Map(),
-    extrinsic: fpUncheckedExtrinsicCodec(unchecked, MultiAddress, call, MultiSignature, SignedExtraCodec),
+    extrinsic,
     runtime: { info: runtimeTypeInfo },
     runtimeError: { info: runtimeErrorInfo(runtime) },
+    refs: { extrinsic, call, header: Header, block },
+    apiTypes: new Map(),
   };
+}
+
+function apiType(src: RuntimeSources, t: ApiType): AnyCodec {
+  if (typeof t !== 'function') return t;
+  let codec = src.apiTypes.get(t);
+  if (!codec) src.apiTypes.set(t, (codec = t(src.refs)));
+  return codec;
 }
 
 function storageEntry(reg: PortableRegistry, src: RuntimeSources, meta: StorageItemMeta): StorageEntryModel {
@@ -170,8 +206,8 @@ function collect(reg: PortableRegistry, src: RuntimeSources, runtime: Runtime, a
     docs: api.docs ?? [],
     methods: api.methods.map((m) => ({
       name: m.name,
-      inputs: m.inputs.map((i) => ({ name: i.name, type: reg.register(i.codec) })),
-      output: reg.register(m.output),
+      inputs: m.inputs.map((i) => ({ name: i.name, type: reg.register(apiType(src, i.codec)) })),
+      output: reg.register(apiType(src, m.output)),
       docs: m.docs ?? [],
     })),
   }));

@@ -182,14 +182,13 @@ export class PortableRegistry {
         return { tag: 'composite', fields: this.fields(def.fields) };
       case 'variant': {
         const seen = new Set<number>();
-        const variants = [...def.variants]
-          .sort((a, b) => a.index - b.index)
-          .map((v) => {
-            if (v.index < 0 || v.index > 255 || !Number.isInteger(v.index)) throw new RangeError(`variant ${v.name}: index ${v.index} is not a u8`);
-            if (seen.has(v.index)) throw new Error(`variant index ${v.index} used twice (${v.name})`);
-            seen.add(v.index);
-            return { name: v.name, index: v.index, fields: this.fields(v.fields), docs: v.docs ?? [] };
-          });
+        // Declaration order, as scale-info keeps it (codecs built with `enumeration` declare by index).
+        const variants = def.variants.map((v) => {
+          if (v.index < 0 || v.index > 255 || !Number.isInteger(v.index)) throw new RangeError(`variant ${v.name}: index ${v.index} is not a u8`);
+          if (seen.has(v.index)) throw new Error(`variant index ${v.index} used twice (${v.name})`);
+          seen.add(v.index);
+          return { name: v.name, index: v.index, fields: this.fields(v.fields), docs: v.docs ?? [] };
+        });
         return { tag: 'variant', variants };
       }
       case 'sequence':

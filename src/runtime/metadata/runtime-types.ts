@@ -5,7 +5,7 @@
  * through the params of `sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic`).
  */
 import { bytes, newtype, option, u32, vec, type AnyCodec, type Codec, type TypeDef, type TypeInfo } from '../../primitives/scale/index.ts';
-import type { Runtime } from '../framework/runtime-builder.ts';
+import { outerEnumTypeName, type Runtime } from '../framework/runtime-builder.ts';
 import type { RuntimeApiMeta } from './model.ts';
 
 const RUNTIME_CRATE = 'node_subtensor_runtime';
@@ -63,7 +63,7 @@ export function runtimeErrorInfo(runtime: Runtime): TypeInfo {
       variants: runtime.pallets.flatMap((p) => {
         const codec = runtime.palletErrorCodec(p.name);
         if (!codec) return [];
-        return [{ name: p.name, index: p.index, fields: [{ type: codec, typeName: `${p.typePath[0]}::Error<Runtime>` }] }];
+        return [{ name: p.name, index: p.index, fields: [{ type: codec, typeName: outerEnumTypeName(p, 'Error') }] }];
       }),
     }),
   };

@@ -1,20 +1,21 @@
 /** pallet_aura (index 3): the authority set and the current slot, read from the pre-runtime digest. */
-import { u64, vec, fixedBytes, ScaleReader } from '../../../primitives/scale/index.ts';
+import { fixedBytes, newtype, ScaleReader, u64 } from '../../../primitives/scale/index.ts';
 import { utf8, bytesEqual } from '../../../primitives/hex.ts';
 import type { BlockContext } from '../../framework/context.ts';
 import type { PalletDef } from '../../framework/pallet.ts';
 import { storageCatalogue } from '../../framework/storage.ts';
 import type { RuntimeProfile } from '../../constants.ts';
 import { WEIGHT } from '../../constants.ts';
+import { boundedVec, Slot } from '../../types.ts';
 import { SystemStorage } from '../system/storage.ts';
 
 export const AURA_ENGINE_ID = utf8('aura');
-export const AuraId = fixedBytes(32, ['sp_consensus_aura', 'sr25519', 'app_sr25519', 'Public']);
+export const AuraId = newtype(fixedBytes(32), ['sp_consensus_aura', 'sr25519', 'app_sr25519', 'Public'], 'sr25519::Public');
 
 const a = storageCatalogue('Aura');
 export const AuraStorage = {
-  Authorities: a.value('Authorities', vec(AuraId), { default: [], docs: ['The current authority set.'] }),
-  CurrentSlot: a.value('CurrentSlot', u64, { default: 0n, docs: ['The current slot of this block.'] }),
+  Authorities: a.value('Authorities', boundedVec(AuraId), { default: [], docs: ['The current authority set.'] }),
+  CurrentSlot: a.value('CurrentSlot', Slot, { default: 0n, docs: ['The current slot of this block.'] }),
 };
 
 export class InvalidSlot extends Error {}
@@ -45,7 +46,7 @@ export function auraPallet(profile: RuntimeProfile): PalletDef<AuraGenesis> {
     index: 3,
     typePath: ['pallet_aura', 'pallet'],
     storage: Object.values(AuraStorage),
-    constants: [{ name: 'SlotDuration', codec: u64, value: BigInt(profile.slotDurationMs) }],
+    constants: [{ name: 'SlotDuration', codec: u64, value: BigInt(profile.slotDurationMs), docs: [' The slot duration Aura should run with, expressed in milliseconds.'] }],
     hooks: {
       onInitialize: (ctx) => {
         const slot = slotFromDigest(SystemStorage.Digest.getOr(ctx.storage).logs);

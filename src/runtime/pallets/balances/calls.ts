@@ -36,6 +36,7 @@ export const balancesCalls: CallDef[] = [
   {
     index: 2,
     name: 'force_transfer',
+    docs: ['Exactly as `transfer_allow_death`, except the origin must be root and the source account', 'may be specified.'],
     args: args([['source', MultiAddress, 'AccountIdLookupOf<T>'], [...dest], [...value]]),
     weight: () => TRANSFER_WEIGHT + WEIGHT.dbWrite,
     dispatch: (ctx, origin, a) => {
@@ -57,6 +58,7 @@ export const balancesCalls: CallDef[] = [
   {
     index: 4,
     name: 'transfer_all',
+    docs: ['Transfer the entire transferable balance from the caller account.'],
     args: args([[...dest], ['keep_alive', bool, 'bool']]),
     weight: () => TRANSFER_WEIGHT,
     dispatch: (ctx, origin, a) => {
@@ -68,6 +70,7 @@ export const balancesCalls: CallDef[] = [
   {
     index: 5,
     name: 'force_unreserve',
+    docs: ['Unreserve some balance from a user by force.'],
     args: args([['who', MultiAddress, 'AccountIdLookupOf<T>'], ['amount', u64, 'T::Balance']]),
     weight: () => WEIGHT.dbRead + WEIGHT.dbWrite,
     dispatch: (_ctx, origin, a) => {
@@ -79,6 +82,7 @@ export const balancesCalls: CallDef[] = [
   {
     index: 6,
     name: 'upgrade_accounts',
+    docs: ['Upgrade a specified account.'],
     args: args([['who', vec(AccountId32), 'Vec<T::AccountId>']]),
     weight: (a) => BigInt((a.who as unknown[]).length) * (WEIGHT.dbRead + WEIGHT.dbWrite),
     dispatch: (_ctx, origin) => {
@@ -89,6 +93,7 @@ export const balancesCalls: CallDef[] = [
   {
     index: 8,
     name: 'force_set_balance',
+    docs: ['Set the regular balance of a given account.'],
     args: args([['who', MultiAddress, 'AccountIdLookupOf<T>'], ['new_free', compactU64, 'T::Balance']]),
     weight: () => WEIGHT.dbRead + WEIGHT.dbWrite * 2n,
     dispatch: (ctx, origin, a) => {
@@ -99,6 +104,7 @@ export const balancesCalls: CallDef[] = [
   {
     index: 9,
     name: 'force_adjust_total_issuance',
+    docs: ['Adjust the total issuance in a saturating way.'],
     args: args([['direction', AdjustmentDirection, 'AdjustmentDirection'], ['delta', compactU64, 'T::Balance']]),
     weight: () => WEIGHT.dbRead + WEIGHT.dbWrite,
     dispatch: (ctx, origin, a) => {
@@ -110,6 +116,7 @@ export const balancesCalls: CallDef[] = [
   {
     index: 10,
     name: 'burn',
+    docs: ['Burn the specified liquid free balance from the origin account.'],
     args: args([['value', compactU64, 'T::Balance'], ['keep_alive', bool, 'bool']]),
     weight: () => WEIGHT.dbRead + WEIGHT.dbWrite,
     dispatch: (ctx, origin, a) => {

@@ -58,6 +58,11 @@ export function sudoPallet(innerWeight: (call: RuntimeCall) => bigint): PalletDe
       {
         index: 1,
         name: 'sudo_unchecked_weight',
+        docs: [
+          'Authenticates the sudo key and dispatches a function call with `Root` origin.',
+          'This function does not check the weight of the call, and instead allows the',
+          'Sudo user to specify the weight of the call.',
+        ],
         args: args([['call', RuntimeCallRef, 'Box<<T as Config>::RuntimeCall>'], ['weight', Weight, 'Weight']]),
         weight: (a) => a.weight.ref_time,
         dispatch: (ctx, origin, a) => {
@@ -70,6 +75,7 @@ export function sudoPallet(innerWeight: (call: RuntimeCall) => bigint): PalletDe
       {
         index: 2,
         name: 'set_key',
+        docs: ['Authenticates the current sudo key and sets the given AccountId (`new`) as the new sudo', 'key.'],
         args: args([['new', MultiAddress, 'AccountIdLookupOf<T>']]),
         weight: () => WEIGHT.dbRead + WEIGHT.dbWrite,
         dispatch: (ctx, origin, a) => {
@@ -84,6 +90,7 @@ export function sudoPallet(innerWeight: (call: RuntimeCall) => bigint): PalletDe
       {
         index: 3,
         name: 'sudo_as',
+        docs: ['Authenticates the sudo key and dispatches a function call with `Signed` origin from', 'a given account.'],
         args: args([['who', MultiAddress, 'AccountIdLookupOf<T>'], ['call', RuntimeCallRef, 'Box<<T as Config>::RuntimeCall>']]),
         weight: (a) => 10_000_000n + innerWeight(a.call),
         dispatch: (ctx, origin, a) => {
@@ -96,6 +103,7 @@ export function sudoPallet(innerWeight: (call: RuntimeCall) => bigint): PalletDe
       {
         index: 4,
         name: 'remove_key',
+        docs: ['Permanently removes the sudo key.'],
         args: [],
         weight: () => WEIGHT.dbWrite,
         dispatch: (ctx, origin) => {
@@ -107,10 +115,20 @@ export function sudoPallet(innerWeight: (call: RuntimeCall) => bigint): PalletDe
       },
     ],
     events: [
-      { index: 0, name: 'Sudid', fields: args([['sudo_result', DispatchResult, 'DispatchResult']]) },
-      { index: 1, name: 'KeyChanged', fields: args([['old', option(AccountId32), 'Option<T::AccountId>'], ['new', AccountId32, 'T::AccountId']]) },
-      { index: 2, name: 'KeyRemoved', fields: [] },
-      { index: 3, name: 'SudoAsDone', fields: args([['sudo_result', DispatchResult, 'DispatchResult']]) },
+      { index: 0, name: 'Sudid', fields: args([['sudo_result', DispatchResult, 'DispatchResult']]), docs: ['A sudo call just took place.'] },
+      {
+        index: 1,
+        name: 'KeyChanged',
+        fields: args([['old', option(AccountId32), 'Option<T::AccountId>'], ['new', AccountId32, 'T::AccountId']]),
+        docs: ['The sudo key has been updated.'],
+      },
+      { index: 2, name: 'KeyRemoved', fields: [], docs: ['The key was permanently removed.'] },
+      {
+        index: 3,
+        name: 'SudoAsDone',
+        fields: args([['sudo_result', DispatchResult, 'DispatchResult']]),
+        docs: ['A [sudo_as](Pallet::sudo_as) call just took place.'],
+      },
     ],
     errors,
     genesis: (ctx, config) => {

@@ -46,7 +46,7 @@ export function timestampPallet(profile: RuntimeProfile): PalletDef {
         docs: ['Set the current time. Inherent: must be the first extrinsic of every block.'],
       },
     ],
-    constants: [{ name: 'MinimumPeriod', codec: u64, value: minimumPeriod }],
+    constants: [{ name: 'MinimumPeriod', codec: u64, value: minimumPeriod, docs: [' The minimum period between blocks.'] }],
     hooks: {
       onFinalize: (ctx) => {
         if (!TimestampStorage.DidUpdate.getOr(ctx.storage)) throw new InvalidTimestamp('Timestamp must be updated once in the block');

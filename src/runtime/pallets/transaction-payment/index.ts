@@ -3,20 +3,20 @@
  * fee = length·1 rao + (base extrinsic weight + call weight)·0.0005 rao (×5 for the operational
  * class is only a priority multiplier) + tip. The multiplier stays at 1, as on Subtensor.
  */
-import { enumeration, u128, u8 } from '../../../primitives/scale/index.ts';
+import { enumeration, u8 } from '../../../primitives/scale/index.ts';
 import { args, type PalletDef } from '../../framework/pallet.ts';
 import { storageCatalogue } from '../../framework/storage.ts';
 import type { DispatchInfo } from '../../framework/dispatch.ts';
 import {
   LENGTH_FEE_PER_BYTE, OPERATIONAL_FEE_MULTIPLIER, WEIGHT, WEIGHT_FEE_DENOMINATOR, WEIGHT_FEE_NUMERATOR,
 } from '../../constants.ts';
-import { AccountId32, Balance } from '../../types.ts';
+import { AccountId32, Balance, FixedU128 } from '../../types.ts';
 
 const tp = storageCatalogue('TransactionPayment');
 const FIXED_U128_ONE = 1_000_000_000_000_000_000n;
 
 export const TransactionPaymentStorage = {
-  NextFeeMultiplier: tp.value('NextFeeMultiplier', u128, { default: FIXED_U128_ONE }),
+  NextFeeMultiplier: tp.value('NextFeeMultiplier', FixedU128, { default: FIXED_U128_ONE }),
   StorageVersion: tp.value(
     'StorageVersion',
     enumeration({ V1Ancient: { index: 0 }, V2: { index: 1 } }, { path: ['pallet_transaction_payment', 'Releases'] }),
@@ -78,9 +78,17 @@ export const transactionPaymentPallet: PalletDef = {
       index: 0,
       name: 'TransactionFeePaid',
       fields: args([['who', AccountId32, 'T::AccountId'], ['actual_fee', Balance, 'BalanceOf<T>'], ['tip', Balance, 'BalanceOf<T>']]),
+      docs: ['A transaction fee `actual_fee`, of which `tip` was added to the minimum inclusion fee,', 'has been paid by `who`.'],
     },
   ],
-  constants: [{ name: 'OperationalFeeMultiplier', codec: u8, value: OPERATIONAL_FEE_MULTIPLIER }],
+  constants: [
+    {
+      name: 'OperationalFeeMultiplier',
+      codec: u8,
+      value: OPERATIONAL_FEE_MULTIPLIER,
+      docs: [' A fee multiplier for `Operational` extrinsics to compute "virtual tip" to boost their', ' `priority`'],
+    },
+  ],
   genesis: (ctx) => {
     TransactionPaymentStorage.StorageVersion.set(ctx.storage, { tag: 'V2', value: undefined });
   },

@@ -4,7 +4,8 @@ import { concatBytes, utf8 } from '../../../primitives/hex.ts';
 import { enumeration, u16, u32, vec } from '../../../primitives/scale/index.ts';
 import { RuntimeCallRef } from '../../framework/call-ref.ts';
 import { ensureRoot, ensureSigned, fail, type Origin } from '../../framework/dispatch.ts';
-import { args, moduleErrorThrower, type PalletDef } from '../../framework/pallet.ts';
+import { args, moduleErrorThrower } from '../../framework/pallet.ts';
+import type { PalletDefWithHints } from '../../framework/runtime-builder.ts';
 import type { RuntimeCall } from '../../framework/runtime-builder.ts';
 import { AccountId32, DispatchError, DispatchResult, Weight, type AccountId } from '../../types.ts';
 
@@ -48,7 +49,7 @@ function originFromCaller(caller: { tag: string; value: { tag: string; value: un
 
 const resultOf = (ok: boolean, err?: unknown) => (ok ? { tag: 'Ok', value: [] } : { tag: 'Err', value: err });
 
-export function utilityPallet(innerWeight: (call: RuntimeCall) => bigint): PalletDef {
+export function utilityPallet(innerWeight: (call: RuntimeCall) => bigint): PalletDefWithHints {
   const batchWeight = (calls: RuntimeCall[]) => calls.reduce((sum, c) => sum + innerWeight(c) + 5_000_000n, 10_000_000n);
   const checkLimit = (calls: RuntimeCall[]) => {
     if (calls.length > BATCHED_CALLS_LIMIT) error('TooManyCalls');
@@ -60,6 +61,9 @@ export function utilityPallet(innerWeight: (call: RuntimeCall) => bigint): Palle
     name: 'Utility',
     index: 11,
     typePath: ['pallet_subtensor_utility', 'pallet'],
+    // Subtensor's runtime imports the crate as `pallet_utility`; its Event does not use `T`.
+    runtimeAlias: 'pallet_utility',
+    typeParams: { event: [] },
     calls: [
       {
         index: 0,
@@ -84,6 +88,7 @@ export function utilityPallet(innerWeight: (call: RuntimeCall) => bigint): Palle
       {
         index: 1,
         name: 'as_derivative',
+        docs: ['Send a call through an indexed pseudonym of the sender.'],
         args: args([['index', u16, 'u16'], boxed('call')]),
         weight: (a) => innerWeight(a.call) + 5_000_000n,
         dispatch: (ctx, origin, a) => {
@@ -111,6 +116,7 @@ export function utilityPallet(innerWeight: (call: RuntimeCall) => bigint): Palle
       {
         index: 3,
         name: 'dispatch_as',
+        docs: ['Dispatches a function call with a provided origin.'],
         args: args([['as_origin', OriginCaller, 'Box<T::PalletsOrigin>'], boxed('call')]),
         weight: (a) => innerWeight(a.call) + 5_000_000n,
         dispatch: (ctx, origin, a) => {
@@ -142,6 +148,7 @@ export function utilityPallet(innerWeight: (call: RuntimeCall) => bigint): Palle
       {
         index: 5,
         name: 'with_weight',
+        docs: ['Dispatch a function call with a specified weight.'],
         args: args([boxed('call'), ['weight', Weight, 'Weight']]),
         weight: (a) => a.weight.ref_time,
         dispatch: (ctx, origin, a) => {
@@ -153,6 +160,7 @@ export function utilityPallet(innerWeight: (call: RuntimeCall) => bigint): Palle
       {
         index: 6,
         name: 'if_else',
+        docs: ['Dispatch a fallback call in the event the main call fails to execute.', 'May be called from any origin except `None`.'],
         args: args([boxed('main'), boxed('fallback')]),
         weight: (a) => innerWeight(a.main) + innerWeight(a.fallback) + 5_000_000n,
         dispatch: (ctx, origin, a) => {
@@ -169,6 +177,7 @@ export function utilityPallet(innerWeight: (call: RuntimeCall) => bigint): Palle
       {
         index: 7,
         name: 'dispatch_as_fallible',
+        docs: ['Dispatches a function call with a provided origin.'],
         args: args([['as_origin', OriginCaller, 'Box<T::PalletsOrigin>'], boxed('call')]),
         weight: (a) => innerWeight(a.call) + 5_000_000n,
         dispatch: (ctx, origin, a) => {
@@ -179,14 +188,24 @@ export function utilityPallet(innerWeight: (call: RuntimeCall) => bigint): Palle
       },
     ],
     events: [
-      { index: 0, name: 'BatchInterrupted', fields: args([['index', u32, 'u32'], ['error', DispatchError, 'DispatchError']]) },
-      { index: 1, name: 'BatchCompleted', fields: [] },
-      { index: 2, name: 'BatchCompletedWithErrors', fields: [] },
-      { index: 3, name: 'ItemCompleted', fields: [] },
-      { index: 4, name: 'ItemFailed', fields: args([['error', DispatchError, 'DispatchError']]) },
-      { index: 5, name: 'DispatchedAs', fields: args([['result', DispatchResult, 'DispatchResult']]) },
-      { index: 6, name: 'IfElseMainSuccess', fields: [] },
-      { index: 7, name: 'IfElseFallbackCalled', fields: args([['main_error', DispatchError, 'DispatchError']]) },
+      {
+        index: 0,
+        name: 'BatchInterrupted',
+        fields: args([['index', u32, 'u32'], ['error', DispatchError, 'DispatchError']]),
+        docs: ['Batch of dispatches did not complete fully. Index of first failing dispatch given, as', 'well as the error.'],
+      },
+      { index: 1, name: 'BatchCompleted', fields: [], docs: ['Batch of dispatches completed fully with no error.'] },
+      { index: 2, name: 'BatchCompletedWithErrors', fields: [], docs: ['Batch of dispatches completed but has errors.'] },
+      { index: 3, name: 'ItemCompleted', fields: [], docs: ['A single item within a Batch of dispatches has completed with no error.'] },
+      {
+        index: 4,
+        name: 'ItemFailed',
+        fields: args([['error', DispatchError, 'DispatchError']]),
+        docs: ['A single item within a Batch of dispatches has completed with error.'],
+      },
+      { index: 5, name: 'DispatchedAs', fields: args([['result', DispatchResult, 'DispatchResult']]), docs: ['A call was dispatched.'] },
+      { index: 6, name: 'IfElseMainSuccess', fields: [], docs: ['Main call was dispatched.'] },
+      { index: 7, name: 'IfElseFallbackCalled', fields: args([['main_error', DispatchError, 'DispatchError']]), docs: ['The fallback call was dispatched.'] },
     ],
     errors,
     constants: [{ name: 'batched_calls_limit', codec: u32, value: BATCHED_CALLS_LIMIT, docs: ['The limit on the number of batched calls.'] }],

@@ -362,8 +362,11 @@ describe('decoded by polkadot-api', () => {
   it('builds the same call bytes and reads SS58Prefix and AccountId32 like a PAPI client', async (ctx) => {
     const papi = await load();
     if (!papi) return ctx.skip();
-    const m = papi.bindings.metadata.dec(v15).metadata.value;
-    const builder = papi.builders.getDynamicBuilder(m);
+    const decoded = papi.bindings.metadata.dec(v15).metadata;
+    const m = decoded.value;
+    // metadata-builders ≥ 0.10 builds from a lookup over "unified" metadata; older ones took the V15 value.
+    const lookup = papi.bindings.unifyMetadata ? papi.builders.getLookupFn(papi.bindings.unifyMetadata(decoded)) : papi.builders.getLookupFn(m.lookup);
+    const builder = papi.builders.getDynamicBuilder(papi.bindings.unifyMetadata ? lookup : m);
     expect(builder.ss58Prefix).toBe(42);
     const { codec, location } = builder.buildCall('Balances', 'transfer_keep_alive');
     expect(location).toEqual([5, 3]);
@@ -374,7 +377,6 @@ describe('decoded by polkadot-api', () => {
       args: { dest: { tag: 'Id', value: new Keyring().decodeAddress('5C62Ck4UrFPiBtoCmeSrgF7x9yv9mn38446dhCpsi2mLHiFT') }, value: 1_234_567_890n },
     });
     expect(hex(Uint8Array.from([5, 3, ...args]))).toBe(hex(ours));
-    const lookup = papi.builders.getLookupFn(m.lookup);
     const address = lookup(m.extrinsic.address);
     expect(address.type).toBe('enum');
     expect(address.value.Id.value.type).toBe('AccountId32');

@@ -76,7 +76,7 @@ describe('PortableRegistry', () => {
     expect(calls).toBe(1);
   });
 
-  it('orders variants by index and refuses duplicate or out-of-range indices', () => {
+  it('keeps variants in declaration order (as scale-info does) and refuses duplicate or out-of-range indices', () => {
     const reg = new PortableRegistry();
     const e: AnyCodec = {
       enc: () => {},
@@ -84,7 +84,7 @@ describe('PortableRegistry', () => {
       info: { def: { kind: 'variant', variants: [{ name: 'B', index: 5, fields: [] }, { name: 'A', index: 1, fields: [] }] } },
     };
     const t = reg.get(reg.register(e));
-    expect(t.def.tag === 'variant' && t.def.variants.map((v) => v.name)).toEqual(['A', 'B']);
+    expect(t.def.tag === 'variant' && t.def.variants.map((v) => [v.name, v.index])).toEqual([['B', 5], ['A', 1]]);
     const dup: AnyCodec = { ...e, info: { def: { kind: 'variant', variants: [{ name: 'A', index: 1, fields: [] }, { name: 'B', index: 1, fields: [] }] } } };
     expect(() => new PortableRegistry().register(dup)).toThrow(/used twice/);
     const big: AnyCodec = { ...e, info: { def: { kind: 'variant', variants: [{ name: 'A', index: 256, fields: [] }] } } };
