@@ -1,6 +1,7 @@
 /** Entry point: dispatches to the subcommands; bad flags print a clear error and exit 2. */
 import '../node/polyfills.ts';
 import { buildSpecCommand, BUILD_SPEC_HELP } from './commands/build-spec.ts';
+import { epochCommand, EPOCH_HELP } from './commands/epoch.ts';
 import { keyCommand, KEY_HELP } from './commands/key.ts';
 import { purgeChainCommand, PURGE_HELP } from './commands/purge-chain.ts';
 import { runCommand, RUN_HELP } from './commands/run.ts';
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   'build-spec': buildSpecCommand,
   'purge-chain': purgeChainCommand,
   key: keyCommand,
+  epoch: epochCommand,
 };
 
 const HELP = `subtensor-ts — a Subtensor node in TypeScript
@@ -23,13 +25,15 @@ Commands:
   build-spec      Print a chain spec (--raw for genesis storage)
   purge-chain     Delete a chain database
   key             generate | inspect | insert session keys
+  epoch           Simulate a Yuma Consensus epoch from a JSON input
 
 Quick start: subtensor-ts --dev
 
 ${RUN_HELP}
 ${BUILD_SPEC_HELP}
 ${PURGE_HELP}
-${KEY_HELP}`;
+${KEY_HELP}
+${EPOCH_HELP}`;
 
 async function main(argv: string[]): Promise<void> {
   const [first, ...rest] = argv;
