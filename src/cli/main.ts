@@ -1,19 +1,18 @@
 /** Entry point: dispatches to the subcommands; bad flags print a clear error and exit 2. */
 import '../node/polyfills.ts';
-import { buildSpecCommand, BUILD_SPEC_HELP } from './commands/build-spec.ts';
-import { epochCommand, EPOCH_HELP } from './commands/epoch.ts';
-import { keyCommand, KEY_HELP } from './commands/key.ts';
-import { purgeChainCommand, PURGE_HELP } from './commands/purge-chain.ts';
-import { runCommand, RUN_HELP } from './commands/run.ts';
+import { BUILD_SPEC_HELP, EPOCH_HELP, KEY_HELP, PURGE_HELP, RUN_HELP } from './help.ts';
 import { UsageError } from './args.ts';
 import { ChainSpecError } from '../node/chain-spec.ts';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
-  run: runCommand,
-  'build-spec': buildSpecCommand,
-  'purge-chain': purgeChainCommand,
-  key: keyCommand,
-  epoch: epochCommand,
+type Command = (argv: string[]) => Promise<void>;
+
+/** Commands load on demand: `epoch` or `key` do not pay for loading the whole node. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./commands/run.ts')).runCommand,
+  'build-spec': async () => (await import('./commands/build-spec.ts')).buildSpecCommand,
+  'purge-chain': async () => (await import('./commands/purge-chain.ts')).purgeChainCommand,
+  key: async () => (await import('./commands/key.ts')).keyCommand,
+  epoch: async () => (await import('./commands/epoch.ts')).epochCommand,
 };
 
 const HELP = `subtensor-ts — a Subtensor node in TypeScript
@@ -45,8 +44,9 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write('subtensor-ts 0.1.0\n');
     return;
   }
-  const command = first && !first.startsWith('-') ? COMMANDS[first] : runCommand;
-  if (!command) throw new UsageError(`unknown command ${JSON.stringify(first)}; see --help`);
+  const named = first && !first.startsWith('-') ? COMMANDS[first] : COMMANDS.run;
+  if (!named) throw new UsageError(`unknown command ${JSON.stringify(first)}; see --help`);
+  const command = await named();
   await command(first && COMMANDS[first] ? rest : argv);
 }
 

@@ -5,11 +5,8 @@ import { createRuntime } from '../../runtime/runtime.ts';
 import { profileByName } from '../../runtime/constants.ts';
 import { genesisStorage, loadChainSpec, toRawSpec } from '../../node/chain-spec.ts';
 import { parse } from '../args.ts';
+import { BUILD_SPEC_HELP } from '../help.ts';
 
-export const BUILD_SPEC_HELP = `Usage: subtensor-ts build-spec [--chain dev|local|<path>] [--raw]
-
-Print the chain spec as JSON. --raw replaces the genesis patch with the genesis storage.
-`;
 
 export async function buildSpecCommand(argv: string[]): Promise<void> {
   const { values } = parse(argv, { chain: { type: 'string' }, dev: { type: 'boolean' }, raw: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });

@@ -7,16 +7,8 @@ import {
   runEpoch,
 } from '../../runtime/pallets/subtensor/epoch/index.ts';
 import { parse, UsageError } from '../args.ts';
+import { EPOCH_HELP } from '../help.ts';
 
-export const EPOCH_HELP = `Usage: subtensor-ts epoch --input <file.json | -> [--pretty] [--debug]
-
-Simulate one Yuma Consensus epoch (Yuma3, the sparse on-chain variant of subtensor 14bc6f9):
-read stakes, weights, bonds, last updates, registration blocks and hyperparameters as JSON,
-print every output (incentive, dividends, consensus, emission split, new bonds, permits) as JSON.
-  --input <path>  the EpochInput JSON file ("-" reads standard input); format: README.md
-  --pretty        indent the output
-  --debug         add the fixed-point intermediates (exact decimals)
-`;
 
 function readInput(path: string): string {
   try {

@@ -6,12 +6,8 @@ import { toHex } from '../../primitives/hex.ts';
 import { loadChainSpec } from '../../node/chain-spec.ts';
 import { Keystore, type KeyTypeId } from '../../node/keystore.ts';
 import { intFlag, parse, UsageError } from '../args.ts';
+import { KEY_HELP } from '../help.ts';
 
-export const KEY_HELP = `Usage:
-  subtensor-ts key generate [--scheme sr25519|ed25519] [--words 12|24] [--output-type text|json]
-  subtensor-ts key inspect <suri|ss58> [--scheme sr25519|ed25519] [--output-type text|json]
-  subtensor-ts key insert --suri <suri> --key-type aura|gran [--scheme …] --base-path <dir> [--chain dev|local|<path>]
-`;
 
 type Scheme = 'sr25519' | 'ed25519';
 

@@ -4,11 +4,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { loadChainSpec } from '../../node/chain-spec.ts';
 import { parse, UsageError } from '../args.ts';
+import { PURGE_HELP } from '../help.ts';
 
-export const PURGE_HELP = `Usage: subtensor-ts purge-chain --base-path <dir> [--chain dev|local|<path>] [-y]
-
-Delete the chain database under <dir>/chains/<chain id>/db. The keystore is kept.
-`;
 
 export async function purgeChainCommand(argv: string[]): Promise<void> {
   const { values } = parse(argv, {

@@ -9,41 +9,8 @@ import { DEV_IDENTITIES } from '../../node/keystore.ts';
 import { SystemStorage } from '../../runtime/pallets/system/storage.ts';
 import { SudoStorage } from '../../runtime/pallets/sudo/index.ts';
 import { intFlag, parse, UsageError } from '../args.ts';
+import { RUN_HELP } from '../help.ts';
 
-export const RUN_HELP = `Usage: subtensor-ts [run] [options]
-
-Start a Subtensor node.
-
-Chain:
-  --dev                     Development chain: --chain dev --alice --tmp (unless --base-path) --rpc-cors all
-  --chain <id|path>         Chain spec: dev, local, or a JSON file (default: dev with --dev, else local)
-  --base-path <dir>         Where the database and keystore live
-  --tmp                     Use a fresh temporary base path, removed on exit
-  --state-pruning <n|archive>  Blocks of state kept behind finality (default 256)
-
-Authoring:
-  --validator               Author blocks with the keys in the keystore
-  --alice --bob --charlie --dave --eve --ferdie --one --two --three
-                            Use that well-known dev identity's session keys (implies authoring)
-  --sealing <mode>          aura (default), instant, manual, interval=<ms>
-  --pool-limit <n>          Maximum ready transactions in the pool (default 8192)
-
-RPC:
-  --rpc-port <port>         JSON-RPC HTTP+WebSocket port (default 9944)
-  --rpc-external            Listen on all interfaces instead of 127.0.0.1
-  --rpc-cors <all|origins>  Allowed browser origins, comma-separated (default: localhost origins; all with --dev)
-  --rpc-methods <mode>      safe, unsafe or auto (default auto: unsafe methods only on loopback)
-  --rpc-max-connections <n> Maximum RPC connections (default 100)
-  --no-rpc                  Do not start the RPC server
-
-Network:
-  --port <port>             p2p port (default 30333; networking arrives with the network issue)
-  --name <name>             Node name shown to peers and in system_name
-
-Other:
-  --log <level>             trace, debug, info (default), warn, error
-  -h, --help                Show this help
-`;
 
 const runOptions = {
   dev: { type: 'boolean' },
