@@ -53,4 +53,58 @@ describe('@polkadot/api against the dev node', () => {
     const bobAfter = ((await api.query.system.account(bob.address)) as unknown as { data: { free: { toBigInt(): bigint } } }).data.free.toBigInt();
     expect(bobAfter - bobBefore).toBe(5_000_000_000n);
   });
+
+  it('delivers consecutive headers through api.rpc.chain.subscribeNewHeads', async () => {
+    const numbers: number[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`only got headers ${numbers.join(',')}`)), 20_000);
+      let unsub: (() => void) | undefined;
+      api.rpc.chain
+        .subscribeNewHeads((header) => {
+          numbers.push(header.number.toNumber());
+          if (numbers.length >= 4) {
+            clearTimeout(timer);
+            unsub?.();
+            resolve();
+          }
+        })
+        .then((u) => (unsub = u), reject);
+    });
+    for (let i = 1; i < numbers.length; i++) expect(numbers[i]).toBe(numbers[i - 1]! + 1);
+  });
+
+  it('runs utility.batchAll of two transfers', async () => {
+    const keyring = new Keyring({ type: 'sr25519' });
+    const alice = keyring.addFromUri('//Alice');
+    const charlie = keyring.addFromUri('//Charlie');
+    const dave = keyring.addFromUri('//Dave');
+    const free = async (addr: string) => ((await api.query.system.account(addr)) as unknown as { data: { free: { toBigInt(): bigint } } }).data.free.toBigInt();
+    const [c0, d0] = [await free(charlie.address), await free(dave.address)];
+    const events = await new Promise<string[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('batch not included')), 30_000);
+      api.tx.utility
+        .batchAll([api.tx.balances.transferKeepAlive(charlie.address, 1_000_000_000n), api.tx.balances.transferKeepAlive(dave.address, 2_000_000_000n)])
+        .signAndSend(alice, (result) => {
+          if (result.status.isInBlock || result.status.isFinalized) {
+            clearTimeout(timer);
+            resolve(result.events.map((e) => `${e.event.section}.${e.event.method}`));
+          }
+        })
+        .catch(reject);
+    });
+    expect(events.filter((e) => e === 'balances.Transfer')).toHaveLength(2);
+    expect(events).toContain('utility.BatchCompleted');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await free(charlie.address)) - c0).toBe(1_000_000_000n);
+    expect((await free(dave.address)) - d0).toBe(2_000_000_000n);
+  });
+
+  it('refuses a transfer from an empty account with a 1010 error polkadot.js decodes', async () => {
+    const nobody = new Keyring({ type: 'sr25519' }).addFromUri('//NobodyHasFundsHere');
+    const bob = new Keyring({ type: 'sr25519' }).addFromUri('//Bob');
+    await expect(api.tx.balances.transferKeepAlive(bob.address, 1_000_000_000n).signAndSend(nobody)).rejects.toThrow(
+      /1010: Invalid Transaction: Inability to pay some fees/,
+    );
+  });
 });
+
