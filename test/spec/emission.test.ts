@@ -9,8 +9,6 @@
  * into storage and the author/fee plumbing belong to the pallet. Subtensor's mock has
  * `SubnetOwnerCut = 0`, `TaoWeight = 0`, `MinimumReserve = 100`.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { I96F32, U64F64, U96F32 } from '../../src/primitives/fixed/index.ts';
 import { DEFAULT_QUOTE_WEIGHT, currentPrice } from '../../src/runtime/pallets/swap/math/index.ts';
@@ -43,21 +41,9 @@ import {
   type CoinbaseInput,
   type CoinbaseSubnetState,
 } from '../../src/runtime/pallets/subtensor/coinbase/math/index.ts';
+import { loadVectors, vector } from '../helpers/vectors.ts';
 
-interface Vector {
-  id: string;
-  kind: string;
-  inputs: Record<string, unknown>;
-  expected: Record<string, unknown>;
-}
-const VECTORS = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../../shared/reference/vectors.json', import.meta.url)), 'utf8'),
-) as Vector[];
-const vector = (id: string): Vector => {
-  const v = VECTORS.find((x) => x.id === id);
-  if (!v) throw new Error(`missing ${id}`);
-  return v;
-};
+const VECTORS = loadVectors();
 
 const U64_MAX = (1n << 64n) - 1n;
 const MOCK = { minimumReserve: 100n };

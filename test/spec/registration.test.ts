@@ -5,8 +5,6 @@
  * burn through `step_block` / `burned_register`; the pure per-block decay (`decayBurn`) and the
  * per-registration bump (`bumpBurn`) are applied here in the same order.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { U64F64 } from '../../src/primitives/fixed/index.ts';
 import {
@@ -22,15 +20,9 @@ import {
   newSubnetPool,
   powQ32,
 } from '../../src/runtime/pallets/subtensor/registration/math/index.ts';
+import { loadVectors } from '../helpers/vectors.ts';
 
-interface Vector {
-  id: string;
-  inputs: Record<string, unknown>;
-  expected: Record<string, unknown>;
-}
-const VECTORS = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../../shared/reference/vectors.json', import.meta.url)), 'utf8'),
-) as Vector[];
+const VECTORS = loadVectors();
 const V26 = VECTORS.find((v) => v.id === 'V26');
 if (!V26) throw new Error('missing V26');
 

@@ -9,8 +9,6 @@
  * Pure parts only: V18 checks the swap that `stake_into_subnet` runs (fee, TAO into the pool,
  * alpha credited); the balance transfer and storage writes belong to the pallet.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { U64F64 } from '../../src/primitives/fixed/index.ts';
 import {
@@ -51,20 +49,9 @@ import {
   type SafeFloat,
   type SubnetPool,
 } from '../../src/runtime/pallets/subtensor/staking/math/index.ts';
+import { loadVectors, vector } from '../helpers/vectors.ts';
 
-interface Vector {
-  id: string;
-  inputs: Record<string, unknown>;
-  expected: Record<string, unknown>;
-}
-const VECTORS = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../../shared/reference/vectors.json', import.meta.url)), 'utf8'),
-) as Vector[];
-const vector = (id: string): Vector => {
-  const v = VECTORS.find((x) => x.id === id);
-  if (!v) throw new Error(`missing ${id}`);
-  return v;
-};
+const VECTORS = loadVectors();
 
 const MOCK = { minimumReserve: 100n };
 const U64_MAX = (1n << 64n) - 1n;

@@ -5,8 +5,6 @@
  * reserves (`set_mock_reserve`) with `MinimumReserve = 1`; here the reserves are the pool state.
  * V16 and V18 (also `kind: "swap"`) live in stake.test.ts with the other staking-through-pool cases.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { U64F64 } from '../../src/primitives/fixed/index.ts';
 import {
@@ -39,21 +37,9 @@ import {
   type PoolState,
   type SwapDirection,
 } from '../../src/runtime/pallets/swap/math/index.ts';
+import { loadVectors, vector } from '../helpers/vectors.ts';
 
-interface Vector {
-  id: string;
-  kind: string;
-  inputs: Record<string, unknown>;
-  expected: Record<string, unknown>;
-}
-const VECTORS = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../../shared/reference/vectors.json', import.meta.url)), 'utf8'),
-) as Vector[];
-const vector = (id: string): Vector => {
-  const v = VECTORS.find((x) => x.id === id);
-  if (!v) throw new Error(`missing ${id}`);
-  return v;
-};
+const VECTORS = loadVectors();
 
 const MOCK = { minimumReserve: 1n };
 const f = (bits: bigint): number => U64F64.toF64(bits);
